@@ -1,0 +1,69 @@
+"""Blocks that show the network's actors, kept in the Actor snippets."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from snippets.models import Actor
+
+
+def live_only(snippets):
+    """Chosen snippets that are published; an unpublished one is left out, not shown as a draft."""
+    return [s for s in snippets if s is not None and s.live]
+
+
+class ActorsBlock(blocks.StructBlock):
+    actors = blocks.ListBlock(SnippetChooserBlock(Actor), label=_("actors"))
+
+    class Meta:
+        icon = "group"
+        label = _("Actors")
+        template = "pages/blocks/actors.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        chosen = live_only(value["actors"])
+        chosen_ids = {actor.pk for actor in chosen}
+        # Units are listed under their organisation when both are chosen.
+        context["top_level"] = [a for a in chosen if a.parent_id not in chosen_ids]
+        context["units_of"] = {parent.pk: [a for a in chosen if a.parent_id == parent.pk] for parent in chosen}
+        return context
+
+
+class ActorRoleBlock(blocks.StructBlock):
+    actor = SnippetChooserBlock(Actor, label=_("actor"))
+
+    class Meta:
+        icon = "user"
+        label = _("Actor's role")
+        template = "pages/blocks/actor_role.html"
+
+
+class ActorResponsibilitiesBlock(blocks.StructBlock):
+    actor = SnippetChooserBlock(Actor, label=_("actor"))
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Actor's activities")
+        template = "pages/blocks/actor_responsibilities.html"
+
+
+class ActorMatrixBlock(blocks.StructBlock):
+    caption = blocks.CharBlock(
+        label=_("caption"), max_length=200, help_text=_("Describes the table for screen reader users.")
+    )
+
+    class Meta:
+        icon = "table"
+        label = _("Table of all actors' activities")
+        template = "pages/blocks/actor_matrix.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        page = (parent_context or {}).get("page")
+        actors = Actor.objects.filter(live=True).select_related("parent").prefetch_related("responsibilities")
+        if page is not None:
+            actors = actors.filter(locale_id=page.locale_id)
+        # Actors without activities (an umbrella organisation) get no row.
+        context["actors"] = [a for a in actors.order_by("sort_order") if a.responsibilities.all()]
+        return context

@@ -1,0 +1,195 @@
+"""Read the package and check all of it before anything is written.
+
+Every problem is collected and reported together, so whoever edits the data
+file sees the whole list at once instead of fixing one error per run.
+"""
+
+from pathlib import Path
+
+import yaml
+from django.core.exceptions import ValidationError
+
+from snippets.models import Actor, Concept, Contact, Goal, IndicatorCategory, Resource
+
+from ..models import ChapterPage, StrategyPage
+
+DEFAULT_PATH = Path(__file__).resolve().parent.parent / "content" / "strategy.yaml"
+
+# Which package list holds which snippet model, and the data keys that are plain model fields.
+SNIPPET_KINDS = {
+    "actors": (Actor, ["name", "full_name", "role"]),
+    "indicator_categories": (IndicatorCategory, ["name"]),
+    "contacts": (
+        Contact,
+        [
+            "name",
+            "organisation",
+            "audience",
+            "description",
+            "phone",
+            "extension",
+            "url",
+            "url_text",
+            "availability",
+            "category",
+        ],
+    ),
+    "concepts": (Concept, ["term", "definition"]),
+    "goals": (Goal, ["title", "text"]),
+    "resources": (Resource, ["title", "publisher", "kind", "url"]),
+}
+
+STRATEGY_FIELDS = [
+    "title",
+    "slug",
+    "document_date",
+    "decision_body",
+    "decision_date",
+    "decision_paragraph",
+    "financed_by",
+    "follow_up_owner",
+    "follow_up_cadence",
+    "network_meeting_cadence",
+    "website",
+    "intro",
+    "position",
+    "purpose",
+]
+
+# Block type → {value key: snippet list it refers to}; a list value means a list of keys.
+BLOCK_REFERENCES = {
+    "heading": {},
+    "rich_text": {},
+    "callout": {},
+    "actor_matrix": {},
+    "actors": {"actors": "actors"},
+    "actor_role": {"actor": "actors"},
+    "actor_responsibilities": {"actor": "actors"},
+    "concept": {"concept": "concepts"},
+    "goal": {"goal": "goals"},
+    "goal_overview": {"goals": "goals"},
+    "indicators": {"category": "indicator_categories"},
+    "contact": {"contact": "contacts"},
+    "contacts": {"contacts": "contacts"},
+    "contact_table": {"contacts": "contacts"},
+    "resources": {"resources": "resources"},
+}
+
+# Fields that are derived or point at other objects; checked by the reference pass instead.
+NOT_VALIDATED_HERE = [
+    "locale",
+    "translation_key",
+    "parent",
+    "actor",
+    "latest_revision",
+    "live_revision",
+    "locked_by",
+    "path",
+    "depth",
+]
+
+
+class ContentPackageError(Exception):
+    def __init__(self, problems):
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+def read_package(path=DEFAULT_PATH):
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = yaml.safe_load(handle)
+    except (OSError, yaml.YAMLError) as error:
+        raise ContentPackageError([f"{path}: {error}"]) from error
+    problems = validate(data)
+    if problems:
+        raise ContentPackageError(problems)
+    return data
+
+
+def validate(data):
+    if not isinstance(data, dict):
+        return ["The package must be a mapping with snippets, home and strategy."]
+    problems = []
+    keys = {}
+    for kind, (model, fields) in SNIPPET_KINDS.items():
+        keys[kind] = set()
+        for index, item in enumerate(data.get(kind) or []):
+            where = f"{kind}[{index}]"
+            key = item.get("key") if isinstance(item, dict) else None
+            if not key:
+                problems.append(f"{where}: missing key")
+                continue
+            where = f"{kind}[{key}]"
+            if key in keys[kind]:
+                problems.append(f"{where}: duplicate key")
+            keys[kind].add(key)
+            problems += check_model(model(**{f: item.get(f) or "" for f in fields}), where)
+    problems += check_snippet_references(data, keys)
+    strategy = data.get("strategy")
+    if not isinstance(strategy, dict):
+        return [*problems, "strategy: missing"]
+    problems += check_model(StrategyPage(**{f: strategy.get(f) for f in STRATEGY_FIELDS}), "strategy")
+    problems += check_chapters(strategy.get("chapters") or [], keys, "strategy")
+    if not (data.get("home") or {}).get("title"):
+        problems.append("home: missing title")
+    return problems
+
+
+def check_model(instance, where):
+    try:
+        instance.full_clean(exclude=NOT_VALIDATED_HERE, validate_unique=False, validate_constraints=False)
+    except ValidationError as error:
+        return [f"{where}.{field}: {' '.join(messages)}" for field, messages in error.message_dict.items()]
+    return []
+
+
+def check_snippet_references(data, keys):
+    problems = []
+    for actor in data.get("actors") or []:
+        parent = actor.get("parent")
+        if parent and parent not in keys["actors"]:
+            problems.append(f"actors[{actor.get('key')}].parent: no actor '{parent}'")
+    for contact in data.get("contacts") or []:
+        actor = contact.get("actor")
+        if actor and actor not in keys["actors"]:
+            problems.append(f"contacts[{contact.get('key')}].actor: no actor '{actor}'")
+    for category in data.get("indicator_categories") or []:
+        if not category.get("indicators"):
+            problems.append(f"indicator_categories[{category.get('key')}]: no indicators")
+    return problems
+
+
+def check_chapters(chapters, keys, where):
+    problems = []
+    slugs = set()
+    for index, chapter in enumerate(chapters):
+        here = f"{where}.chapters[{index}]"
+        if not chapter.get("title") or not chapter.get("slug"):
+            problems.append(f"{here}: title and slug are required")
+            continue
+        here = f"{where}/{chapter['slug']}"
+        if chapter["slug"] in slugs:
+            problems.append(f"{here}: duplicate slug among siblings")
+        slugs.add(chapter["slug"])
+        problems += check_model(ChapterPage(title=chapter["title"], slug=chapter["slug"]), here)
+        for position, block in enumerate(chapter.get("body") or []):
+            problems += check_block(block, keys, f"{here}.body[{position}]")
+        problems += check_chapters(chapter.get("children") or [], keys, here)
+    return problems
+
+
+def check_block(block, keys, where):
+    block_type = block.get("type") if isinstance(block, dict) else None
+    if block_type not in BLOCK_REFERENCES:
+        return [f"{where}: unknown block type {block_type!r}"]
+    problems = []
+    for name, kind in BLOCK_REFERENCES[block_type].items():
+        value = (block.get("value") or {}).get(name)
+        wanted = value if isinstance(value, list) else [value]
+        if not wanted or None in wanted:
+            problems.append(f"{where}.{name}: missing")
+        problems += [
+            f"{where}.{name}: no {kind} '{key}'" for key in wanted if key is not None and key not in keys[kind]
+        ]
+    return problems

@@ -1,0 +1,214 @@
+"""Write a validated package so that a second run changes nothing.
+
+Each object is found again by its derived translation key. It gets a new
+revision and is published only when what the package says differs from what
+is live, so re-running creates no pages, snippets or revisions.
+"""
+
+import json
+from collections import Counter
+
+from django.db import transaction
+from wagtail.models import Locale, Page, Site
+
+from snippets.models import GoalAudience, Indicator, Responsibility
+
+from ..models import ChapterPage, HomePage, StrategyPage
+from .keys import block_id, translation_key
+from .reader import BLOCK_REFERENCES, SNIPPET_KINDS, STRATEGY_FIELDS
+
+# Each snippet family's ordered inline children: (relation, child model, how a data item becomes child fields).
+CHILDREN = {
+    "actors": (
+        "responsibilities",
+        Responsibility,
+        lambda item: (
+            [{"kind": "ongoing", "text": t} for t in item.get("ongoing") or []]
+            + [{"kind": "future", "text": t} for t in item.get("future") or []]
+        ),
+    ),
+    "indicator_categories": ("indicators", Indicator, lambda item: [{"text": t} for t in item["indicators"]]),
+    "goals": ("audiences", GoalAudience, lambda item: [{"name": t} for t in item.get("audiences") or []]),
+}
+# Snippet foreign keys in the data: field → the package list the key refers to.
+SNIPPET_LINKS = {"actors": {"parent": "actors"}, "contacts": {"actor": "actors"}}
+ORDERED_KINDS = {"actors", "indicator_categories", "concepts", "goals", "resources"}
+
+
+class PackageWriter:
+    def __init__(self, data, log=print):
+        self.data = data
+        self.log = log
+        self.locale = Locale.get_default()
+        self.pk = {}  # (kind, key) → primary key, for references
+        self.counts = Counter()
+
+    @transaction.atomic
+    def write(self):
+        for kind in SNIPPET_KINDS:
+            self.write_snippets(kind)
+        home = self.write_home()
+        strategy = self.write_strategy(home)
+        self.write_chapters(strategy, self.data["strategy"].get("chapters") or [], "strategy")
+        return self.counts
+
+    # Snippets
+
+    def write_snippets(self, kind):
+        model, fields = SNIPPET_KINDS[kind]
+        before = self.counts.copy()
+        for position, item in enumerate(self.data.get(kind) or []):
+            values = {field: item.get(field) or "" for field in fields}
+            for field, target in SNIPPET_LINKS.get(kind, {}).items():
+                values[f"{field}_id"] = self.pk[(target, item[field])] if item.get(field) else None
+            if kind in ORDERED_KINDS:
+                values["sort_order"] = position
+            children = None
+            if kind in CHILDREN:
+                relation, child_model, make = CHILDREN[kind]
+                children = (relation, child_model, make(item))
+            obj = self.upsert(model, translation_key(kind, item["key"]), values, children)
+            self.pk[(kind, item["key"])] = obj.pk
+        self.report(model._meta.verbose_name_plural, before)
+
+    def upsert(self, model, key, values, children=None):
+        obj = model.objects.filter(translation_key=key, locale=self.locale).first()
+        created = obj is None
+        if created:
+            obj = model(translation_key=key, locale=self.locale)
+        if not created and obj.live and not obj.has_unpublished_changes and not self.differs(obj, values, children):
+            self.counts["unchanged"] += 1
+            return obj
+        for field, value in values.items():
+            setattr(obj, field, value)
+        if children:
+            relation, child_model, items = children
+            setattr(obj, relation, [child_model(sort_order=i, **fields) for i, fields in enumerate(items)])
+        obj.save()
+        obj.save_revision().publish()
+        self.counts["created" if created else "updated"] += 1
+        return obj
+
+    @staticmethod
+    def differs(obj, values, children):
+        if any(getattr(obj, field) != value for field, value in values.items()):
+            return True
+        if children:
+            relation, _model, items = children
+            current = [
+                {name: getattr(child, name) for name in fields}
+                for child, fields in zip(getattr(obj, relation).all(), items, strict=False)
+            ]
+            return current != items or getattr(obj, relation).count() != len(items)
+        return False
+
+    # Pages
+
+    def write_home(self):
+        root = Page.get_first_root_node()
+        self.remove_wagtail_welcome_page(root)
+        home = self.upsert_page(
+            HomePage, root, translation_key("page", "home"), {"title": self.data["home"]["title"], "slug": "home"}
+        )
+        site = Site.objects.filter(is_default_site=True).first() or Site(
+            is_default_site=True, hostname="localhost", port=80
+        )
+        if site.root_page_id != home.pk:
+            site.root_page = home
+            site.site_name = self.data["home"]["title"]
+            site.save()
+        return home
+
+    def remove_wagtail_welcome_page(self, root):
+        # A fresh Wagtail database has a placeholder page of the base type; it is not content.
+        welcome = root.get_children().filter(
+            content_type__model="page", content_type__app_label="wagtailcore", numchild=0
+        )
+        for page in welcome:
+            Site.objects.filter(root_page=page).update(root_page=root)
+            page.delete()
+
+    def write_strategy(self, home):
+        strategy = self.data["strategy"]
+        values = {field: strategy.get(field) for field in STRATEGY_FIELDS}
+        values = {field: ("" if value is None else value) for field, value in values.items()}
+        return self.upsert_page(StrategyPage, home, translation_key("page", strategy["slug"]), values)
+
+    def write_chapters(self, parent, chapters, path):
+        before = self.counts.copy()
+        pages = []
+        for chapter in chapters:
+            here = f"{path}/{chapter['slug']}"
+            values = {
+                "title": chapter["title"],
+                "slug": chapter["slug"],
+                "body": self.stream(chapter.get("body") or [], here),
+            }
+            page = self.upsert_page(ChapterPage, parent, translation_key("page", here), values)
+            pages.append(page)
+            self.write_chapters(page, chapter.get("children") or [], here)
+        self.keep_order(parent, pages)
+        if path == "strategy":
+            self.report("chapters", before)
+
+    def upsert_page(self, model, parent, key, values):
+        page = model.objects.filter(translation_key=key, locale=self.locale).first()
+        created = page is None
+        if not created and page.live and not page.has_unpublished_changes and not self.page_differs(page, values):
+            self.counts["unchanged"] += 1
+            return page
+        if created:
+            page = model(translation_key=key, locale=self.locale, **values)
+            parent.add_child(instance=page)
+        else:
+            for field, value in values.items():
+                setattr(page, field, value)
+        page.save_revision().publish()
+        self.counts["created" if created else "updated"] += 1
+        return page
+
+    @staticmethod
+    def page_differs(page, values):
+        for field, value in values.items():
+            current = getattr(page, field)
+            if field == "body":
+                if json.dumps(list(current.raw_data), sort_keys=True) != json.dumps(value, sort_keys=True):
+                    return True
+            elif current != value:
+                return True
+        return False
+
+    @staticmethod
+    def keep_order(parent, pages):
+        """Children appear in the package's order, also when a chapter is added in the middle later."""
+        wanted = [page.pk for page in pages]
+        actual = [pk for pk in parent.get_children().values_list("pk", flat=True) if pk in set(wanted)]
+        if actual == wanted:
+            return
+        for page in pages:
+            Page.objects.get(pk=page.pk).move(Page.objects.get(pk=parent.pk), pos="last-child")
+
+    def stream(self, blocks, path):
+        """A chapter body in StreamField's stored form, with snippet keys turned into primary keys."""
+        stream = []
+        for position, block in enumerate(blocks):
+            block_type, value = block["type"], block.get("value")
+            references = BLOCK_REFERENCES[block_type]
+            if block_type == "heading":
+                value = {"text": value["text"], "level": str(value.get("level", 2))}
+            elif references:
+                value = dict(value)
+                for name, kind in references.items():
+                    if isinstance(value[name], list):
+                        value[name] = [
+                            {"type": "item", "value": self.pk[(kind, key)], "id": block_id(path, position, name, i)}
+                            for i, key in enumerate(value[name])
+                        ]
+                    else:
+                        value[name] = self.pk[(kind, value[name])]
+            stream.append({"type": block_type, "value": value, "id": block_id(path, position)})
+        return stream
+
+    def report(self, label, before):
+        delta = self.counts - before
+        self.log(f"{label}: {delta['created']} created, {delta['updated']} updated, {delta['unchanged']} unchanged")

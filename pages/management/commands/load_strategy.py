@@ -1,0 +1,25 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from pages.content_package import ContentPackageError, PackageWriter, read_package
+from pages.content_package.reader import DEFAULT_PATH
+
+
+class Command(BaseCommand):
+    help = "Load the strategy content package: validate it all, then write and publish it in one transaction."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--file", default=str(DEFAULT_PATH), help="The package's data file.")
+
+    def handle(self, *args, **options):
+        self.stdout.write(f"Reading {options['file']}")
+        try:
+            data = read_package(options["file"])
+        except ContentPackageError as error:
+            raise CommandError(f"The content package is invalid; nothing was written.\n{error}") from error
+        self.stdout.write("Package is valid; writing.")
+        counts = PackageWriter(data, log=self.stdout.write).write()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Done: {counts['created']} created, {counts['updated']} updated, {counts['unchanged']} unchanged."
+            )
+        )

@@ -1,0 +1,37 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from ..blocks import body_blocks
+
+
+class ChapterPage(Page):
+    """A chapter or sub-section of a strategy; chapters nest."""
+
+    body = StreamField(body_blocks(), blank=True, verbose_name=_("body"))
+
+    content_panels = [*Page.content_panels, FieldPanel("body")]
+
+    search_fields = [*Page.search_fields, index.SearchField("body")]
+
+    parent_page_types = ["pages.StrategyPage", "pages.ChapterPage"]
+    subpage_types = ["pages.ChapterPage"]
+
+    class Meta:
+        verbose_name = _("chapter")
+        verbose_name_plural = _("chapters")
+
+    def get_strategy(self):
+        from .strategy import StrategyPage
+
+        return StrategyPage.objects.ancestor_of(self).live().public().first()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        strategy = self.get_strategy()
+        context["strategy"] = strategy
+        context["table_of_contents"] = strategy.table_of_contents() if strategy else []
+        context["subchapters"] = self.get_children().live().public()
+        return context

@@ -1,0 +1,116 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+SHORT_TEXT_FEATURES = ["bold", "italic", "ul", "ol", "link"]
+
+
+class StrategyPage(Page):
+    """A decided strategy: its governance facts, its short texts, and its chapters as children."""
+
+    document_date = models.DateField(_("document date"))
+    decision_body = models.CharField(
+        _("decided by"), max_length=200, help_text=_("The body that adopted the strategy, e.g. Kommunfullmäktige.")
+    )
+    decision_date = models.DateField(_("decision date"))
+    decision_paragraph = models.CharField(
+        _("paragraph"), max_length=50, blank=True, help_text=_("The paragraph of the minutes, e.g. “§ 24”.")
+    )
+    financed_by = models.CharField(_("financed by"), max_length=200, blank=True)
+    follow_up_owner = models.CharField(
+        _("responsible for follow-up"), max_length=200, help_text=_("Who follows up and revises the strategy.")
+    )
+    follow_up_cadence = models.CharField(_("follow-up"), max_length=200, help_text=_("How often, e.g. “Årligen”."))
+    network_meeting_cadence = models.CharField(
+        _("network meetings"), max_length=200, blank=True, help_text=_("How often the network meets.")
+    )
+    next_review_date = models.DateField(
+        _("next review"),
+        null=True,
+        blank=True,
+        help_text=_("When the strategy is next due for follow-up; editors are reminded after this date."),
+    )
+    website = models.URLField(_("municipality's website"), blank=True)
+
+    intro = RichTextField(_("introduction"), features=SHORT_TEXT_FEATURES)
+    position = RichTextField(_("position"), features=SHORT_TEXT_FEATURES, help_text=_("Ställningstagande."))
+    purpose = RichTextField(_("purpose"), features=SHORT_TEXT_FEATURES, help_text=_("Syfte."))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("position"),
+        FieldPanel("purpose"),
+    ]
+    governance_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("document_date"),
+                FieldRowPanel(
+                    [FieldPanel("decision_body"), FieldPanel("decision_date"), FieldPanel("decision_paragraph")]
+                ),
+                FieldPanel("financed_by"),
+                FieldPanel("website"),
+            ],
+            heading=_("Decision"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("follow_up_owner"),
+                FieldRowPanel([FieldPanel("follow_up_cadence"), FieldPanel("next_review_date")]),
+                FieldPanel("network_meeting_cadence"),
+            ],
+            heading=_("Follow-up"),
+        ),
+    ]
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(governance_panels, heading=_("Governance")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("position"),
+        index.SearchField("purpose"),
+    ]
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = ["pages.ChapterPage"]
+
+    class Meta:
+        verbose_name = _("strategy")
+        verbose_name_plural = _("strategies")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["table_of_contents"] = self.table_of_contents()
+        return context
+
+    def table_of_contents(self):
+        """The chapter tree in reading order: [(chapter, [(sub-chapter, [...]), ...]), ...], in two queries."""
+        from .chapter import ChapterPage
+
+        chapters = list(
+            ChapterPage.objects.descendant_of(self)
+            .live()
+            .public()
+            .order_by("path")
+            .only("title", "slug", "path", "depth", "url_path")
+        )
+        children = {}
+        for chapter in chapters:
+            children.setdefault(chapter.path[: -Page.steplen], []).append(chapter)
+
+        def tree(path):
+            return [(chapter, tree(chapter.path)) for chapter in children.get(path, [])]
+
+        return tree(self.path)

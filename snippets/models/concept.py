@@ -1,0 +1,31 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from .publishable import Ordered, PublishableSnippet
+
+DEFINITION_FEATURES = ["bold", "italic", "ul", "ol", "link"]
+
+
+class Concept(Ordered, PublishableSnippet):
+    """A term of the glossary (Beskrivning av begrepp) and what it means."""
+
+    term = models.CharField(_("term"), max_length=200)
+    definition = RichTextField(_("definition"), features=DEFINITION_FEATURES)
+
+    panels = [FieldPanel("term"), FieldPanel("definition"), FieldPanel("sort_order")]
+
+    search_fields = [index.SearchField("term", boost=2), index.SearchField("definition"), index.FilterField("locale")]
+
+    translatable_fields = [TranslatableField("term"), TranslatableField("definition"), SynchronizedField("sort_order")]
+
+    class Meta(PublishableSnippet.Meta):
+        verbose_name = _("concept")
+        verbose_name_plural = _("concepts")
+        ordering = ["sort_order", "term"]
+
+    def __str__(self):
+        return self.term

@@ -1,0 +1,61 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from .publishable import Ordered, PublishableSnippet
+
+GOAL_FEATURES = ["bold", "italic", "ul", "ol", "link"]
+
+
+class Goal(Ordered, PublishableSnippet):
+    """A long-term goal of the network's collaboration, followed up every year."""
+
+    title = models.CharField(_("title"), max_length=200)
+    text = RichTextField(_("text"), features=GOAL_FEATURES)
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("text"),
+        FieldPanel("sort_order"),
+        InlinePanel("audiences", label=_("Collaboration audiences"), heading=_("Collaboration audiences")),
+    ]
+
+    search_fields = [index.SearchField("title", boost=2), index.SearchField("text"), index.FilterField("locale")]
+
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("text"),
+        SynchronizedField("sort_order"),
+        TranslatableField("audiences"),
+    ]
+
+    class Meta(PublishableSnippet.Meta):
+        verbose_name = _("goal")
+        verbose_name_plural = _("goals")
+        ordering = ["sort_order", "title"]
+
+    def __str__(self):
+        return self.title
+
+
+class GoalAudience(Orderable):
+    """Whom the network collaborates with to reach the goal."""
+
+    goal = ParentalKey(Goal, on_delete=models.CASCADE, related_name="audiences")
+    name = models.CharField(_("audience"), max_length=200)
+
+    panels = [FieldPanel("name")]
+
+    translatable_fields = [TranslatableField("name")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("collaboration audience")
+        verbose_name_plural = _("collaboration audiences")
+
+    def __str__(self):
+        return self.name

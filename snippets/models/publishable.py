@@ -1,0 +1,47 @@
+"""The editorial behaviour every shared snippet has: translation, drafts, revisions, locking."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.models import ClusterableModel
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    PreviewableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
+from wagtail.search import index
+
+
+class PublishableSnippet(
+    DraftStateMixin, LockableMixin, RevisionMixin, PreviewableMixin, TranslatableMixin, index.Indexed, ClusterableModel
+):
+    """A snippet editors draft, revise and publish; the public sees only its live version."""
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+
+    def get_preview_template(self, request, mode_name):
+        return "snippets/preview.html"
+
+    def get_preview_context(self, request, mode_name):
+        return {**super().get_preview_context(request, mode_name), "snippet": self}
+
+
+class ReviewedSnippet(WorkflowMixin, PublishableSnippet):
+    """A snippet whose changes are as serious as a page's (a phone number people call): reviewed before publishing."""
+
+    class Meta(PublishableSnippet.Meta):
+        abstract = True
+
+
+class Ordered(models.Model):
+    """Editors choose the order; the source document's order is the default."""
+
+    sort_order = models.PositiveIntegerField(
+        default=0, verbose_name=_("order"), help_text=_("Lower numbers are shown first.")
+    )
+
+    class Meta:
+        abstract = True
