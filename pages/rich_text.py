@@ -8,7 +8,9 @@ def external_link_open_tag(href):
     # One hidden sentence in the base template describes every external link, so screen
     # readers announce it without each link repeating text that translators must keep in sync.
     return format_html(
-        '<a href="{}" class="external" rel="external noopener noreferrer" aria-describedby="{}">', href, EXTERNAL_HINT_ID
+        '<a href="{}" class="external" rel="external noopener noreferrer" aria-describedby="{}">',
+        href,
+        EXTERNAL_HINT_ID,
     )
 
 

@@ -17,6 +17,7 @@ def env_list(name, default=""):
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
 
 INSTALLED_APPS = [
+    "cms",
     "pages",
     "snippets",
     "wagtail_localize",

@@ -25,8 +25,11 @@ class ActorsBlock(blocks.StructBlock):
         chosen = live_only(value["actors"])
         chosen_ids = {actor.pk for actor in chosen}
         # Units are listed under their organisation when both are chosen.
-        context["top_level"] = [a for a in chosen if a.parent_id not in chosen_ids]
-        context["units_of"] = {parent.pk: [a for a in chosen if a.parent_id == parent.pk] for parent in chosen}
+        context["tree"] = [
+            (actor, [unit for unit in chosen if unit.parent_id == actor.pk])
+            for actor in chosen
+            if actor.parent_id not in chosen_ids
+        ]
         return context
 
 

@@ -69,7 +69,7 @@ class PackageWriter:
                 children = (relation, child_model, make(item))
             obj = self.upsert(model, translation_key(kind, item["key"]), values, children)
             self.pk[(kind, item["key"])] = obj.pk
-        self.report(model._meta.verbose_name_plural, before)
+        self.report(kind, before)
 
     def upsert(self, model, key, values, children=None):
         obj = model.objects.filter(translation_key=key, locale=self.locale).first()

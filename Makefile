@@ -1,0 +1,44 @@
+# The README's commands. Only Python 3.11 is needed; everything else is installed into .venv.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+
+.PHONY: run test lint check messages install clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet ".[test]"
+	touch $@
+
+install: $(VENV)/.installed messages
+
+# Compiled with polib, so no system gettext is needed to run the site.
+messages: $(VENV)/.installed
+	$(PY) -c "import glob, polib; [polib.pofile(p).save_as_mofile(p[:-2] + 'mo') for p in glob.glob('locale/*/LC_MESSAGES/*.po')]"
+
+run: install
+	DJANGO_SETTINGS_MODULE=cms.settings.dev $(MANAGE) migrate --noinput
+	DJANGO_SETTINGS_MODULE=cms.settings.dev $(MANAGE) load_strategy
+	DJANGO_SETTINGS_MODULE=cms.settings.dev $(MANAGE) ensure_dev_admin
+	@echo "Site: http://127.0.0.1:8000/"
+	DJANGO_SETTINGS_MODULE=cms.settings.dev $(MANAGE) runserver 127.0.0.1:8000
+
+# The whole suite; DATABASE_URL chooses the database (SQLite file by default).
+test: install
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+check: install
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) check
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) makemigrations --check --dry-run
+	@# A throwaway key: production settings refuse to start without one, and none is kept in the repo.
+	SECRET_KEY=$$($(PY) -c "import secrets; print(secrets.token_urlsafe(50))") ALLOWED_HOSTS=example.org \
+		DJANGO_SETTINGS_MODULE=cms.settings.production $(MANAGE) check --deploy --fail-level WARNING
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles

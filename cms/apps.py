@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class CmsConfig(AppConfig):
+    """The project itself: site-wide templates, static files and project commands."""
+
+    name = "cms"
+    verbose_name = "CMS"

@@ -1,0 +1,22 @@
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Every test starts from the shipped strategy, loaded once; each test's changes are rolled back."""
+    with django_db_blocker.unblock():
+        call_command("load_strategy", stdout=StringIO())
+
+
+@pytest.fixture
+def superuser(django_user_model):
+    return django_user_model.objects.create_superuser("root", "root@example.invalid", "pw")
+
+
+@pytest.fixture
+def admin_client(client, superuser):
+    client.force_login(superuser)
+    return client

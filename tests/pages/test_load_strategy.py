@@ -1,0 +1,134 @@
+from io import StringIO
+
+import pytest
+import yaml
+from django.core.management import CommandError, call_command
+from wagtail.models import Page, ReferenceIndex, Revision
+
+from pages.content_package.reader import DEFAULT_PATH
+from pages.models import ChapterPage, StrategyPage
+from snippets.models import Actor, Concept, Contact, Goal, IndicatorCategory, Resource
+
+pytestmark = pytest.mark.django_db
+
+SNIPPET_MODELS = [Actor, Concept, Contact, Goal, IndicatorCategory, Resource]
+
+
+@pytest.fixture
+def package():
+    """A fresh copy each time: tests change it to make invalid or edited packages."""
+    return yaml.safe_load(DEFAULT_PATH.read_text(encoding="utf-8"))
+
+
+def state():
+    """Everything a load writes, as counts and identities, to compare two runs."""
+    return {
+        "pages": sorted(Page.objects.values_list("pk", "path", "live", "has_unpublished_changes")),
+        "revisions": Revision.objects.count(),
+        "references": ReferenceIndex.objects.count(),
+        **{model.__name__: sorted(model.objects.values_list("pk", "live")) for model in SNIPPET_MODELS},
+    }
+
+
+def load(path=DEFAULT_PATH):
+    out = StringIO()
+    call_command("load_strategy", file=str(path), stdout=out)
+    return out.getvalue()
+
+
+def test_a_second_load_changes_nothing():
+    before = state()
+    output = load()
+    assert state() == before
+    assert "0 created, 0 updated" in output
+
+
+def test_load_prints_progress_per_kind():
+    output = load()
+    for label in ["actors", "contacts", "concepts", "goals", "resources", "chapters"]:
+        assert f"\n{label}:" in f"\n{output}"
+
+
+def test_a_changed_package_updates_only_what_changed(tmp_path, package):
+    package["contacts"][0]["phone"] = "020-61 60 61"
+    path = tmp_path / "strategy.yaml"
+    path.write_text(yaml.safe_dump(package, allow_unicode=True), encoding="utf-8")
+    revisions = Revision.objects.count()
+
+    output = load(path)
+
+    contact = Contact.objects.get(name=package["contacts"][0]["name"])
+    assert (contact.phone, contact.phone_dialable, contact.live) == ("020-61 60 61", "+4620616061", True)
+    assert Revision.objects.count() == revisions + 1
+    assert "Done: 0 created, 1 updated" in output
+
+
+def test_an_invalid_package_writes_nothing_and_names_every_problem(tmp_path, package):
+    package["contacts"][0]["name"] = "Changed before the error is found"
+    package["contacts"][1]["phone"] = "ring mig"
+    package["contacts"][2]["url"] = "not a url"
+    package["strategy"]["chapters"][0]["body"].append({"type": "contact", "value": {"contact": "nobody"}})
+    path = tmp_path / "strategy.yaml"
+    path.write_text(yaml.safe_dump(package, allow_unicode=True), encoding="utf-8")
+    before = state()
+
+    with pytest.raises(CommandError) as error:
+        load(path)
+
+    message = str(error.value)
+    assert "nothing was written" in message
+    assert f"contacts[{package['contacts'][1]['key']}].phone" in message
+    assert f"contacts[{package['contacts'][2]['key']}].url" in message
+    assert "no contacts 'nobody'" in message
+    assert state() == before
+
+
+def test_a_package_that_is_not_yaml_is_rejected(tmp_path):
+    path = tmp_path / "strategy.yaml"
+    path.write_text("strategy: [unclosed", encoding="utf-8")
+    with pytest.raises(CommandError, match="nothing was written"):
+        load(path)
+
+
+def test_everything_in_the_package_is_live(package):
+    for kind, model in [
+        ("actors", Actor),
+        ("contacts", Contact),
+        ("concepts", Concept),
+        ("goals", Goal),
+        ("indicator_categories", IndicatorCategory),
+        ("resources", Resource),
+    ]:
+        assert model.objects.filter(live=True, has_unpublished_changes=False).count() == len(package[kind]), kind
+
+
+def test_chapters_follow_the_package_order(package):
+    strategy = StrategyPage.objects.get(slug=package["strategy"]["slug"])
+
+    def titles(chapters):
+        return [(c["title"], titles(c.get("children") or [])) for c in chapters]
+
+    def tree(page):
+        return [(child.title, tree(child)) for child in page.get_children().type(ChapterPage)]
+
+    assert tree(strategy) == titles(package["strategy"]["chapters"])
+
+
+def test_the_package_contacts_are_published_with_their_fields(package):
+    for item in package["contacts"]:
+        item = {field: value or "" for field, value in item.items()}
+        contact = Contact.objects.get(name=item["name"], description=item["description"], phone=item["phone"])
+        assert (contact.url, contact.extension, contact.availability, contact.live) == (
+            item["url"],
+            item["extension"],
+            item["availability"],
+            True,
+        )
+
+
+def test_the_home_page_is_the_site_root_and_leads_to_the_strategy(client, package):
+    response = client.get("/sv/")
+    assert response.status_code == 200
+    strategy = StrategyPage.objects.get()
+    assert f'href="{strategy.url}"' in response.content.decode()
+    assert client.get("/").url == "/sv/"

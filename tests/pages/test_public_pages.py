@@ -1,0 +1,130 @@
+import itertools
+import re
+from pathlib import Path
+
+import polib
+import pytest
+from django.conf import settings
+
+from pages.models import ChapterPage, StrategyPage
+from snippets.models import Contact
+from tests.site_text import live_pages, read
+
+pytestmark = pytest.mark.django_db
+
+CATALOGUE = Path(settings.BASE_DIR) / "locale" / "sv" / "LC_MESSAGES" / "django.po"
+
+
+@pytest.fixture
+def rendered(client):
+    return [(page, client.get(page.url)) for page in live_pages()]
+
+
+def test_every_live_page_renders(rendered):
+    assert len(rendered) >= 19
+    assert [(page.url, response.status_code) for page, response in rendered if response.status_code != 200] == []
+
+
+def test_every_page_is_swedish_with_one_h1_and_headings_in_order(rendered):
+    for page, response in rendered:
+        html = response.content.decode()
+        assert re.search(r'<html lang="sv" dir="ltr">', html), page.url
+        levels = [level for level, _text in read(html).headings]
+        assert levels.count(1) == 1 and levels[0] == 1, (page.url, levels)
+        jumps = [(a, b) for a, b in itertools.pairwise(levels) if b > a + 1]
+        assert jumps == [], (page.url, levels)
+
+
+def test_every_page_has_a_working_skip_link(rendered):
+    for page, response in rendered:
+        html = response.content.decode()
+        first_link = re.search(r"<a [^>]*href=\"([^\"]+)\"", html).group(1)
+        assert first_link == "#main", page.url
+        assert 'id="main"' in html
+
+
+def test_no_interface_string_is_left_in_english(rendered):
+    """Every template string shows its Swedish translation: an English msgid on a page means a missing one."""
+    english = {e.msgid for e in polib.pofile(str(CATALOGUE)) if e.msgstr and e.msgstr != e.msgid and len(e.msgid) > 3}
+    for page, response in rendered:
+        text = read(response.content.decode()).text
+        assert [msgid for msgid in english if re.search(rf"(?<!\w){re.escape(msgid)}(?!\w)", text)] == [], page.url
+
+
+def test_catalogue_is_complete():
+    catalogue = polib.pofile(str(CATALOGUE))
+    assert [e.msgid for e in catalogue.untranslated_entries()] == []
+    assert [e.msgid for e in catalogue.fuzzy_entries()] == []
+
+
+def test_breadcrumbs_lead_from_home_to_the_page(client):
+    chapter = ChapterPage.objects.get(slug="norrland")
+    html = client.get(chapter.url).content.decode()
+    trail = re.search(r'<nav class="breadcrumbs"[^>]*>(.*?)</nav>', html, re.S).group(1)
+    titles = re.findall(r">([^<]+)</a>", trail)
+    assert titles == [
+        "Skellefteå kommun",
+        "Strategi mot prostitution, människohandel och köp av sexuella tjänster",
+        "Förekomst och utbredning",
+        "Norrland",
+    ]
+    assert 'aria-current="page"' in trail
+
+
+def test_the_strategy_page_lists_every_chapter_in_its_table_of_contents(client):
+    strategy = StrategyPage.objects.get()
+    html = client.get(strategy.url).content.decode()
+    toc = re.search(r'<nav class="toc"[^>]*>(.*?)</nav>', html, re.S).group(1)
+    for chapter in ChapterPage.objects.live().descendant_of(strategy):
+        assert f'href="{chapter.url}"' in toc, chapter.title
+    assert "Fastställt av Kommunfullmäktige 2023-01-31 § 24" in html
+
+
+def test_bilaga_1_is_an_accessible_table(client):
+    html = client.get(ChapterPage.objects.get(slug__startswith="bilaga-1").url).content.decode()
+    table = re.search(r"<table.*?</table>", html, re.S).group(0)
+    assert "<caption" in table
+    assert table.count('scope="col"') == 3
+    assert table.count('<th scope="row">') == 8
+    assert "Skellefteå kommun, Socialkontoret" in table
+
+
+def test_contacts_are_cards_with_tel_links(client):
+    html = client.get(ChapterPage.objects.get(slug__startswith="bilaga-2").url).content.decode()
+    assert '<a href="tel:+4620616060">020-61 60 60</a>' in html
+    assert '<a href="tel:11414">114 14</a>' in html
+    assert html.count('class="contact-card"') >= 8
+
+
+def test_external_links_are_marked_in_rich_text_and_snippets(client):
+    for slug in ["att-tanka-pa-i-motet-med-utsatta", "bilaga-3-fordjupning-i-amnet"]:
+        html = client.get(ChapterPage.objects.get(slug=slug).url).content.decode()
+        links = re.findall(r'<a href="https?://[^"]+"[^>]*>', html)
+        assert links, slug
+        assert all('class="external"' in link and 'aria-describedby="external-link-hint"' in link for link in links)
+    assert 'id="external-link-hint"' in html
+
+
+def test_an_unpublished_contact_disappears_from_the_site(client):
+    contact = Contact.objects.get(name="Mikamottagningen")
+    page = ChapterPage.objects.get(slug__startswith="bilaga-2")
+    assert "Mikamottagningen" in client.get(page.url).content.decode()
+    contact.unpublish()
+    assert "Prostituerade kan få samtalsstöd hos Mikamottagningen" not in client.get(page.url).content.decode()
+
+
+def test_a_draft_change_of_a_contact_is_not_public(client):
+    contact = Contact.objects.get(name="Mikamottagningen")
+    contact.phone = "020-00 00 01"
+    contact.save_revision()
+    html = client.get(ChapterPage.objects.get(slug__startswith="bilaga-2").url).content.decode()
+    assert "020-61 60 60" in html and "020-00 00 01" not in html
+
+
+def test_a_draft_page_is_not_public(client):
+    chapter = ChapterPage.objects.get(slug="norrland")
+    url = chapter.url
+    chapter.unpublish()
+    assert client.get(url).status_code == 404
+    strategy_html = client.get(StrategyPage.objects.get().url).content.decode()
+    assert url not in strategy_html

@@ -1,0 +1,36 @@
+"""A superuser can open the editor of every page type and snippet of the shipped content."""
+
+import pytest
+from django.urls import reverse
+from wagtail.admin.admin_url_finder import AdminURLFinder
+
+from pages.models import ChapterPage, HomePage, StrategyPage
+from snippets.models import Actor, Concept, Contact, Goal, IndicatorCategory, Resource
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("model", [HomePage, StrategyPage, ChapterPage])
+def test_page_editor_opens(admin_client, model):
+    page = model.objects.first()
+    response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    assert response.status_code == 200
+    assert page.title in response.content.decode()
+
+
+@pytest.mark.parametrize("model", [Actor, Concept, Contact, Goal, IndicatorCategory, Resource])
+def test_snippet_editor_and_listing_open(admin_client, superuser, model):
+    obj = model.objects.first()
+    edit_url = AdminURLFinder(superuser).get_edit_url(obj)
+    response = admin_client.get(edit_url)
+    assert response.status_code == 200
+    listing = admin_client.get(reverse(model.snippet_viewset.get_url_name("list")))
+    assert listing.status_code == 200
+    finder = AdminURLFinder(superuser)
+    assert any(finder.get_edit_url(other) in listing.content.decode() for other in model.objects.all())
+
+
+def test_new_chapter_form_opens_under_a_chapter(admin_client):
+    parent = ChapterPage.objects.first()
+    response = admin_client.get(reverse("wagtailadmin_pages:add", args=["pages", "chapterpage", parent.pk]))
+    assert response.status_code == 200
