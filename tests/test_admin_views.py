@@ -34,3 +34,37 @@ def test_new_chapter_form_opens_under_a_chapter(admin_client):
     parent = ChapterPage.objects.first()
     response = admin_client.get(reverse("wagtailadmin_pages:add", args=["pages", "chapterpage", parent.pk]))
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("model", "shown"),
+    [
+        (Actor, lambda actor: actor.responsibilities.first().text),
+        (Concept, lambda concept: concept.term),
+        (Contact, lambda contact: f'href="{contact.tel_href}"'),
+        (Goal, lambda goal: goal.title),
+        (IndicatorCategory, lambda category: category.indicators.last().text),
+        (Resource, lambda resource: f'href="{resource.url}"'),
+    ],
+)
+def test_snippet_preview_shows_it_as_on_the_site(rf, superuser, model, shown):
+    obj = (
+        model.objects.exclude(**({"responsibilities": None} if model is Actor else {}))
+        .exclude(**({"phone": ""} if model is Contact else {}))
+        .first()
+    )
+    request = rf.get("/")
+    request.user = superuser
+    response = obj.make_preview_request(request)
+    assert response.status_code == 200
+    assert shown(obj) in response.render().content.decode()
+
+
+@pytest.mark.parametrize("model", [HomePage, StrategyPage, ChapterPage])
+def test_page_preview_renders(rf, superuser, model):
+    page = model.objects.first()
+    request = rf.get("/")
+    request.user = superuser
+    response = page.make_preview_request(request)
+    assert response.status_code == 200
+    assert page.title in response.render().content.decode()

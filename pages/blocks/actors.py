@@ -2,9 +2,10 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.snippets.blocks import SnippetChooserBlock
 
 from snippets.models import Actor
+
+from .choosers import ActorChooserBlock
 
 
 def live_only(snippets):
@@ -13,7 +14,7 @@ def live_only(snippets):
 
 
 class ActorsBlock(blocks.StructBlock):
-    actors = blocks.ListBlock(SnippetChooserBlock(Actor), label=_("actors"))
+    actors = blocks.ListBlock(ActorChooserBlock(), label=_("actors"))
 
     class Meta:
         icon = "group"
@@ -34,7 +35,7 @@ class ActorsBlock(blocks.StructBlock):
 
 
 class ActorRoleBlock(blocks.StructBlock):
-    actor = SnippetChooserBlock(Actor, label=_("actor"))
+    actor = ActorChooserBlock(label=_("actor"))
 
     class Meta:
         icon = "user"
@@ -43,7 +44,7 @@ class ActorRoleBlock(blocks.StructBlock):
 
 
 class ActorResponsibilitiesBlock(blocks.StructBlock):
-    actor = SnippetChooserBlock(Actor, label=_("actor"))
+    actor = ActorChooserBlock(label=_("actor"))
 
     class Meta:
         icon = "list-ul"

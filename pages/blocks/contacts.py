@@ -2,13 +2,12 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.snippets.blocks import SnippetChooserBlock
 
-from snippets.models import Contact
+from .choosers import ContactChooserBlock
 
 
 class ContactBlock(blocks.StructBlock):
-    contact = SnippetChooserBlock(Contact, label=_("contact"))
+    contact = ContactChooserBlock(label=_("contact"))
 
     class Meta:
         icon = "mobile-alt"
@@ -17,7 +16,7 @@ class ContactBlock(blocks.StructBlock):
 
 
 class ContactsBlock(blocks.StructBlock):
-    contacts = blocks.ListBlock(SnippetChooserBlock(Contact), label=_("contacts"))
+    contacts = blocks.ListBlock(ContactChooserBlock(), label=_("contacts"))
 
     class Meta:
         icon = "mobile-alt"
@@ -29,7 +28,7 @@ class ContactTableBlock(blocks.StructBlock):
     caption = blocks.CharBlock(
         label=_("caption"), max_length=200, help_text=_("Describes the table for screen reader users.")
     )
-    contacts = blocks.ListBlock(SnippetChooserBlock(Contact), label=_("contacts"))
+    contacts = blocks.ListBlock(ContactChooserBlock(), label=_("contacts"))
 
     class Meta:
         icon = "table"

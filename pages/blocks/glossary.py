@@ -2,13 +2,12 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.snippets.blocks import SnippetChooserBlock
 
-from snippets.models import Concept, Goal, IndicatorCategory
+from .choosers import ConceptChooserBlock, GoalChooserBlock, IndicatorCategoryChooserBlock
 
 
 class ConceptBlock(blocks.StructBlock):
-    concept = SnippetChooserBlock(Concept, label=_("concept"))
+    concept = ConceptChooserBlock(label=_("concept"))
 
     class Meta:
         icon = "help"
@@ -17,7 +16,7 @@ class ConceptBlock(blocks.StructBlock):
 
 
 class GoalBlock(blocks.StructBlock):
-    goal = SnippetChooserBlock(Goal, label=_("goal"))
+    goal = GoalChooserBlock(label=_("goal"))
 
     class Meta:
         icon = "tick-inverse"
@@ -26,7 +25,7 @@ class GoalBlock(blocks.StructBlock):
 
 
 class GoalOverviewBlock(blocks.StructBlock):
-    goals = blocks.ListBlock(SnippetChooserBlock(Goal), label=_("goals"))
+    goals = blocks.ListBlock(GoalChooserBlock(), label=_("goals"))
 
     class Meta:
         icon = "list-ul"
@@ -35,7 +34,7 @@ class GoalOverviewBlock(blocks.StructBlock):
 
 
 class IndicatorsBlock(blocks.StructBlock):
-    category = SnippetChooserBlock(IndicatorCategory, label=_("category"))
+    category = IndicatorCategoryChooserBlock(label=_("category"))
 
     class Meta:
         icon = "warning"

@@ -1,12 +1,11 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.snippets.blocks import SnippetChooserBlock
 
-from snippets.models import Resource
+from .choosers import ResourceChooserBlock
 
 
 class ResourcesBlock(blocks.StructBlock):
-    resources = blocks.ListBlock(SnippetChooserBlock(Resource), label=_("resources"))
+    resources = blocks.ListBlock(ResourceChooserBlock(), label=_("resources"))
 
     class Meta:
         icon = "link"

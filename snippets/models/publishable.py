@@ -23,10 +23,8 @@ class PublishableSnippet(
         abstract = True
 
     def get_preview_template(self, request, mode_name):
-        return "snippets/preview.html"
-
-    def get_preview_context(self, request, mode_name):
-        return {**super().get_preview_context(request, mode_name), "snippet": self}
+        # Editors preview a snippet as readers will see it on a page.
+        return f"snippets/previews/{self._meta.model_name}.html"
 
 
 class ReviewedSnippet(WorkflowMixin, PublishableSnippet):

@@ -1,0 +1,65 @@
+"""Query counts that must not grow with the content: the property, not a magic number."""
+
+import uuid
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from pages.models import HomePage
+from snippets.models import Actor, Concept, Contact, Goal, IndicatorCategory, Resource
+from tests.factories import ChapterPageFactory, StrategyPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def queries_to_render(client, page):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(page.url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def body_with(count):
+    """A chapter body that shows `count` of each snippet kind, through every snippet block."""
+
+    def first(model):
+        # From the end, so that even one actor has a parent organisation to fetch.
+        return list(model.objects.filter(live=True).order_by("-pk").values_list("pk", flat=True)[:count])
+
+    def items(pks):
+        return [{"type": "item", "value": pk, "id": str(uuid.uuid4())} for pk in pks]
+
+    body = [{"type": "contacts", "value": {"contacts": items(first(Contact))}}]
+    body.append({"type": "contact_table", "value": {"caption": "Tabell", "contacts": items(first(Contact))}})
+    body.append({"type": "resources", "value": {"resources": items(first(Resource))}})
+    body.append({"type": "actors", "value": {"actors": items(first(Actor))}})
+    body.append({"type": "goal_overview", "value": {"goals": items(first(Goal))}})
+    body += [{"type": "concept", "value": {"concept": pk}} for pk in first(Concept)]
+    body += [{"type": "goal", "value": {"goal": pk}} for pk in first(Goal)]
+    body += [{"type": "indicators", "value": {"category": pk}} for pk in first(IndicatorCategory)]
+    body += [{"type": "actor_role", "value": {"actor": pk}} for pk in first(Actor)]
+    body += [{"type": "actor_responsibilities", "value": {"actor": pk}} for pk in first(Actor)]
+    body.append({"type": "actor_matrix", "value": {"caption": "Aktiviteter"}})
+    return body
+
+
+def test_a_chapter_costs_the_same_queries_with_one_or_every_snippet(client):
+    strategy = StrategyPageFactory(parent=HomePage.objects.get())
+    small = ChapterPageFactory(parent=strategy, body=body_with(1))
+    large = ChapterPageFactory(parent=strategy, body=body_with(100))
+    assert len(large.body) > len(small.body) + 20
+    queries_to_render(client, small)  # warm per-process caches (site root, content types)
+    assert queries_to_render(client, large) == queries_to_render(client, small)
+
+
+def test_the_strategy_page_costs_the_same_queries_with_few_or_many_chapters(client):
+    home = HomePage.objects.get()
+    few = StrategyPageFactory(parent=home)
+    many = StrategyPageFactory(parent=home)
+    for strategy, count in [(few, 2), (many, 30)]:
+        for _ in range(count):
+            chapter = ChapterPageFactory(parent=strategy)
+            ChapterPageFactory(parent=chapter)
+    queries_to_render(client, few)
+    assert queries_to_render(client, many) == queries_to_render(client, few)
