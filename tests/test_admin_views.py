@@ -24,10 +24,16 @@ def test_snippet_editor_and_listing_open(admin_client, superuser, model):
     edit_url = AdminURLFinder(superuser).get_edit_url(obj)
     response = admin_client.get(edit_url)
     assert response.status_code == 200
+    assert "Spara utkast" in response.content.decode()  # the editor works in Swedish
     listing = admin_client.get(reverse(model.snippet_viewset.get_url_name("list")))
     assert listing.status_code == 200
     finder = AdminURLFinder(superuser)
     assert any(finder.get_edit_url(other) in listing.content.decode() for other in model.objects.all())
+
+
+def test_the_contact_editor_explains_the_phone_format_in_swedish(admin_client, superuser):
+    response = admin_client.get(AdminURLFinder(superuser).get_edit_url(Contact.objects.first()))
+    assert "Som det slås i Sverige, t.ex. 0910-73 50 00" in response.content.decode()
 
 
 def test_new_chapter_form_opens_under_a_chapter(admin_client):
