@@ -6,3 +6,8 @@ class CmsConfig(AppConfig):
 
     name = "cms"
     verbose_name = "CMS"
+
+    def ready(self):
+        from .api import freshness
+
+        freshness.connect()

@@ -1,5 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -15,6 +16,9 @@ class ChapterPage(Page):
     content_panels = [*Page.content_panels, FieldPanel("body")]
 
     search_fields = [*Page.search_fields, index.SearchField("body")]
+
+    # Snippet choosers appear as ids here; /api/v3/strategies/{id}/ expands them in place.
+    api_fields = [APIField("body")]
 
     parent_page_types = ["pages.StrategyPage", "pages.ChapterPage"]
     subpage_types = ["pages.ChapterPage"]

@@ -1,5 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
@@ -10,6 +11,8 @@ class HomePage(Page):
     intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    api_fields = [APIField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["pages.StrategyPage"]

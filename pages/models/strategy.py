@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
@@ -81,6 +82,25 @@ class StrategyPage(Page):
         index.SearchField("intro"),
         index.SearchField("position"),
         index.SearchField("purpose"),
+    ]
+
+    api_fields = [
+        APIField(name)
+        for name in [
+            "document_date",
+            "decision_body",
+            "decision_date",
+            "decision_paragraph",
+            "financed_by",
+            "follow_up_owner",
+            "follow_up_cadence",
+            "network_meeting_cadence",
+            "next_review_date",
+            "website",
+            "intro",
+            "position",
+            "purpose",
+        ]
     ]
 
     parent_page_types = ["pages.HomePage"]

@@ -1,0 +1,30 @@
+"""The public JSON API: Wagtail's API v3 with the project's routers on the same instance.
+
+One NinjaAPI, so one OpenAPI document (/api/v3/openapi.json) describes everything.
+Routers must be added before `api.urls` is first read.
+"""
+
+from django.http import HttpRequest
+from wagtail.api.v3.urls import api
+
+from .errors import LocaleNotFound, TranslationNotFound
+from .middleware import problem
+from .routers.page_helpers import navigation_router
+from .routers.page_helpers import router as page_helpers_router
+from .routers.snippets import router as snippets_router
+from .routers.strategies import router as strategies_router
+
+api.add_router("/strategies/", strategies_router)
+api.add_router("/pages/", page_helpers_router)
+api.add_router("/navigation/", navigation_router)
+api.add_router("/", snippets_router)
+
+
+@api.exception_handler(LocaleNotFound)
+@api.exception_handler(TranslationNotFound)
+def missing_translation(request: HttpRequest, exc: LocaleNotFound | TranslationNotFound):
+    # No silent fallback to Swedish: say which locales do exist.
+    return problem(404, "Not Found", str(exc), available_locales=exc.available)
+
+
+__all__ = ["api"]

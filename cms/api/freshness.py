@@ -1,0 +1,50 @@
+"""One content version for the whole API: any publish, unpublish, move or delete starts a new one.
+
+Cached API responses are keyed by the version, so the next request after a change
+misses the cache and sees the change on every endpoint, including the ones that only
+embed the changed object. Content changes are rare next to reads, so one global
+version costs little and cannot miss an endpoint.
+"""
+
+import uuid
+
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
+
+KEY = "api-content-version"
+
+
+def content_version():
+    """(version, when it began): shared by every process through the cache."""
+    current = cache.get(KEY)
+    if current is None:
+        cache.add(KEY, (uuid.uuid4().hex, timezone.now()), timeout=None)
+        current = cache.get(KEY)
+    return current
+
+
+def new_content_version(**kwargs):
+    cache.set(KEY, (uuid.uuid4().hex, timezone.now()), timeout=None)
+
+
+def on_delete(sender, instance, **kwargs):
+    from snippets.models.publishable import PublishableSnippet
+
+    if isinstance(instance, Page | PublishableSnippet | PageViewRestriction | Site | Locale):
+        new_content_version()
+
+
+def on_save(sender, instance, **kwargs):
+    # Changing who may see a page, or which site and languages exist, changes public answers too.
+    if isinstance(instance, PageViewRestriction | Site | Locale):
+        new_content_version()
+
+
+def connect():
+    for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
+        signal.connect(new_content_version, dispatch_uid=f"api-freshness-{id(signal)}")
+    post_delete.connect(on_delete, dispatch_uid="api-freshness-delete")
+    post_save.connect(on_save, dispatch_uid="api-freshness-save")

@@ -1,0 +1,124 @@
+"""HTTP behaviour of the whole API, Wagtail's own endpoints included: strict parameters and caching."""
+
+import hashlib
+import json
+import re
+from functools import cache as memoize
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse, HttpResponseNotModified
+from django.utils.cache import patch_vary_headers
+from django.utils.http import http_date, parse_http_date_safe
+from wagtail.models import get_page_models
+
+from .freshness import content_version
+
+PREFIX = "/api/v3/"
+PROBLEM_JSON = "application/problem+json"
+
+
+def problem(status, title, detail, **extra):
+    body = {"type": "about:blank", "title": title, "status": status, "detail": detail, **extra}
+    return HttpResponse(json.dumps(body), status=status, content_type=PROBLEM_JSON)
+
+
+@memoize
+def query_parameters():
+    """[(path pattern, allowed query parameter names)] for every GET operation in the OpenAPI document."""
+    from wagtail.api.v3.schemas.pages import BASE_PAGE_READ_FIELDS
+
+    from . import api
+
+    # The pages listing also filters by any field a page type exposes (Wagtail's field filters).
+    page_fields = set(BASE_PAGE_READ_FIELDS)
+    for model in get_page_models():
+        page_fields.update(field.name for field in getattr(model, "api_fields", []) or [])
+
+    operations = []
+    for path, methods in api.get_openapi_schema(path_prefix=PREFIX)["paths"].items():
+        if "get" not in methods:
+            continue
+        allowed = {p["name"] for p in methods["get"].get("parameters", []) if p["in"] == "query"}
+        if path == f"{PREFIX}pages/":
+            allowed |= page_fields
+        pattern = re.compile("^" + re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(path)) + "$")
+        operations.append((pattern, frozenset(allowed)))
+    return operations
+
+
+class StrictQueryParametersMiddleware:
+    """A misspelt parameter is a 400 naming it, not a silently unfiltered 200."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info.startswith(PREFIX) and request.method in ("GET", "HEAD"):
+            for pattern, allowed in query_parameters():
+                if pattern.match(request.path_info):
+                    unknown = sorted(set(request.GET) - allowed)
+                    if unknown:
+                        return problem(
+                            400,
+                            "Bad Request",
+                            f"Unknown query parameter: {', '.join(unknown)}.",
+                            errors=[{"loc": ["query", name], "msg": "Unknown query parameter."} for name in unknown],
+                        )
+                    break
+        return self.get_response(request)
+
+
+class APICacheMiddleware:
+    """ETag, Last-Modified, 304s and a server-side cache for anonymous reads; no-store for token reads.
+
+    A warm anonymous response comes from the cache without touching the database.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.max_age = getattr(settings, "API_CACHE_MAX_AGE", 60)
+
+    def __call__(self, request):
+        if not request.path_info.startswith(PREFIX) or request.method not in ("GET", "HEAD"):
+            return self.get_response(request)
+        if "HTTP_AUTHORIZATION" in request.META:
+            response = self.get_response(request)
+            response["Cache-Control"] = "private, no-store"
+            patch_vary_headers(response, ["Authorization"])
+            return response
+
+        version, changed_at = content_version()
+        key = (
+            "api-response:"
+            + hashlib.sha256(f"{version}|{request.get_host()}|{request.get_full_path()}".encode()).hexdigest()
+        )
+        cached = cache.get(key)
+        if cached is None:
+            response = self.get_response(request)
+            if response.status_code != 200 or response.streaming:
+                patch_vary_headers(response, ["Authorization"])
+                response.setdefault("Cache-Control", "no-cache")
+                return response
+            etag = '"' + hashlib.sha256(response.content).hexdigest()[:40] + '"'
+            cached = (response.content, response["Content-Type"], etag, changed_at.timestamp())
+            cache.set(key, cached, timeout=getattr(settings, "API_SERVER_CACHE_SECONDS", 24 * 60 * 60))
+
+        body, content_type, etag, last_modified = cached
+        if self.not_modified(request, etag, last_modified):
+            response = HttpResponseNotModified()
+        else:
+            response = HttpResponse(body, content_type=content_type)
+        response["ETag"] = etag
+        response["Last-Modified"] = http_date(last_modified)
+        response["Cache-Control"] = f"public, max-age={self.max_age}"
+        patch_vary_headers(response, ["Authorization"])
+        return response
+
+    @staticmethod
+    def not_modified(request, etag, last_modified):
+        if_none_match = request.META.get("HTTP_IF_NONE_MATCH")
+        if if_none_match is not None:
+            return etag in [tag.strip() for tag in if_none_match.split(",")] or if_none_match.strip() == "*"
+        since = parse_http_date_safe(request.META.get("HTTP_IF_MODIFIED_SINCE", ""))
+        return since is not None and int(last_modified) <= since

@@ -1,0 +1,273 @@
+"""The public API's types. Every StreamField block is its own member of a discriminated union."""
+
+import datetime
+from typing import Annotated, Literal
+
+from ninja import Schema
+from pydantic import Field
+
+# Snippets
+
+
+class ContactOut(Schema):
+    id: int
+    locale: str
+    name: str
+    organisation: str
+    audience: str
+    description: str
+    phone: str = Field(description="As printed, e.g. “0910-73 50 00”.")
+    phone_e164: str = Field(description="What a tel: link dials: E.164, or a short code such as 112 as dialled.")
+    extension: str
+    url: str
+    url_text: str
+    availability: str
+    category: str
+    actor_id: int | None
+    verified_on: datetime.date | None
+
+
+class ActorOut(Schema):
+    id: int
+    locale: str
+    name: str
+    full_name: str
+    parent_id: int | None
+    role: str = Field(description="HTML.")
+    ongoing: list[str]
+    future: list[str]
+
+
+class IndicatorCategoryOut(Schema):
+    id: int
+    locale: str
+    name: str
+    indicators: list[str]
+
+
+class ConceptOut(Schema):
+    id: int
+    locale: str
+    term: str
+    definition: str = Field(description="HTML.")
+
+
+class GoalOut(Schema):
+    id: int
+    locale: str
+    title: str
+    text: str = Field(description="HTML.")
+    audiences: list[str]
+
+
+class ResourceOut(Schema):
+    id: int
+    locale: str
+    title: str
+    publisher: str
+    kind: str
+    url: str
+
+
+# Chapter body blocks
+
+
+class HeadingValue(Schema):
+    text: str
+    level: int
+
+
+class CalloutValue(Schema):
+    title: str
+    text: str
+
+
+class CaptionValue(Schema):
+    caption: str
+
+
+class ContactTableValue(Schema):
+    caption: str
+    contacts: list[ContactOut]
+
+
+class HeadingBlock(Schema):
+    type: Literal["heading"]
+    id: str
+    value: HeadingValue
+
+
+class RichTextBlock(Schema):
+    type: Literal["rich_text"]
+    id: str
+    value: str = Field(description="HTML; links are absolute.")
+
+
+class CalloutBlock(Schema):
+    type: Literal["callout"]
+    id: str
+    value: CalloutValue
+
+
+class ActorsBlock(Schema):
+    type: Literal["actors"]
+    id: str
+    value: list[ActorOut]
+
+
+class ActorRoleBlock(Schema):
+    type: Literal["actor_role"]
+    id: str
+    value: ActorOut
+
+
+class ActorResponsibilitiesBlock(Schema):
+    type: Literal["actor_responsibilities"]
+    id: str
+    value: ActorOut
+
+
+class ActorMatrixValue(Schema):
+    caption: str
+    actors: list[ActorOut]
+
+
+class ActorMatrixBlock(Schema):
+    type: Literal["actor_matrix"]
+    id: str
+    value: ActorMatrixValue
+
+
+class ConceptBlock(Schema):
+    type: Literal["concept"]
+    id: str
+    value: ConceptOut
+
+
+class GoalBlock(Schema):
+    type: Literal["goal"]
+    id: str
+    value: GoalOut
+
+
+class GoalOverviewBlock(Schema):
+    type: Literal["goal_overview"]
+    id: str
+    value: list[GoalOut]
+
+
+class IndicatorsBlock(Schema):
+    type: Literal["indicators"]
+    id: str
+    value: IndicatorCategoryOut
+
+
+class ContactBlock(Schema):
+    type: Literal["contact"]
+    id: str
+    value: ContactOut
+
+
+class ContactsBlock(Schema):
+    type: Literal["contacts"]
+    id: str
+    value: list[ContactOut]
+
+
+class ContactTableBlock(Schema):
+    type: Literal["contact_table"]
+    id: str
+    value: ContactTableValue
+
+
+class ResourcesBlock(Schema):
+    type: Literal["resources"]
+    id: str
+    value: list[ResourceOut]
+
+
+Block = Annotated[
+    HeadingBlock
+    | RichTextBlock
+    | CalloutBlock
+    | ActorsBlock
+    | ActorRoleBlock
+    | ActorResponsibilitiesBlock
+    | ActorMatrixBlock
+    | ConceptBlock
+    | GoalBlock
+    | GoalOverviewBlock
+    | IndicatorsBlock
+    | ContactBlock
+    | ContactsBlock
+    | ContactTableBlock
+    | ResourcesBlock,
+    Field(discriminator="type"),
+]
+
+
+# The strategy document
+
+
+class Chapter(Schema):
+    id: int
+    title: str
+    slug: str
+    url: str
+    body: list[Block]
+    chapters: list["Chapter"]
+
+
+Chapter.model_rebuild()
+
+
+class Governance(Schema):
+    document_date: datetime.date
+    decision_body: str
+    decision_date: datetime.date
+    decision_paragraph: str
+    financed_by: str
+    follow_up_owner: str
+    follow_up_cadence: str
+    network_meeting_cadence: str
+    next_review_date: datetime.date | None
+    website: str
+
+
+class StrategySummary(Schema):
+    id: int
+    locale: str
+    title: str
+    slug: str
+    url: str
+    last_published_at: datetime.datetime | None
+
+
+class StrategyDocument(StrategySummary):
+    governance: Governance
+    intro: str
+    position: str
+    purpose: str
+    chapters: list[Chapter]
+    concepts: list[ConceptOut]
+    goals: list[GoalOut]
+
+
+# Page helpers
+
+
+class PageLink(Schema):
+    id: int
+    title: str
+    locale: str
+    url: str
+
+
+class NavigationItem(Schema):
+    id: int
+    title: str
+    url: str
+    children: list["NavigationItem"]
+
+
+NavigationItem.model_rebuild()
