@@ -57,7 +57,7 @@ def strategy_document(request, id: int, params: DocumentQuery = Query(...)):  # 
     latest drafts of the strategy and its chapters; without one, the live version.
     """
     locale = get_locale(params.locale)
-    draft = params.version == "draft" and request.user.is_authenticated
+    draft = params.version == "draft" and may_edit(request, id)
     strategy = find_strategy(request, id, locale, draft)
     chapters = find_chapters(request, strategy, draft)
     rich_text = RichText(base_url(request))
@@ -92,12 +92,17 @@ def strategy_document(request, id: int, params: DocumentQuery = Query(...)):  # 
     }
 
 
+def may_edit(request, id):
+    """Drafts only for a token whose user may edit the strategy; everyone else reads the live version."""
+    if not request.user.is_authenticated:
+        return False
+    strategy = StrategyPage.objects.filter(pk=id).first()
+    return strategy is not None and strategy.permissions_for_user(request.user).can_edit()
+
+
 def find_strategy(request, id, locale, draft):
     if draft:
-        strategy = StrategyPage.objects.filter(pk=id).select_related("locale").first()
-        if strategy is None or not strategy.permissions_for_user(request.user).can_edit():
-            raise Http404(f"No strategy with id {id}.")
-        return strategy.get_latest_revision_as_object()
+        return StrategyPage.objects.select_related("locale").get(pk=id).get_latest_revision_as_object()
     visible = public_pages(request, StrategyPage).select_related("locale")
     strategy = visible.filter(pk=id).first()
     if strategy is None:

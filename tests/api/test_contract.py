@@ -1,0 +1,162 @@
+"""Each endpoint against the loaded strategy: what the municipal site will rely on."""
+
+import pytest
+
+from pages.models import ChapterPage
+from snippets.models import Actor, Concept, Contact, Goal, IndicatorCategory, Resource
+from tests.pages.test_source_completeness import SOURCE_NUMBERS_DIALLED
+
+pytestmark = pytest.mark.django_db
+
+
+def blocks_of(document, block_type):
+    def walk(chapters):
+        for chapter in chapters:
+            yield from (b for b in chapter["body"] if b["type"] == block_type)
+            yield from walk(chapter["chapters"])
+
+    return list(walk(document["chapters"]))
+
+
+def test_the_strategy_list_leads_to_the_document(api, strategy):
+    listing = api("strategies/").json()
+    assert [item["id"] for item in listing["items"]] == [strategy.pk]
+    assert listing["items"][0]["url"].endswith(strategy.url)
+
+
+def test_the_document_has_the_governance_facts(api, strategy):
+    document = api(f"strategies/{strategy.pk}/").json()
+    governance = document["governance"]
+    assert (governance["decision_body"], governance["decision_date"], governance["decision_paragraph"]) == (
+        "Kommunfullmäktige",
+        "2023-01-31",
+        "§ 24",
+    )
+    assert governance["document_date"] == "2022-08-24"
+    assert "Skellefteå strävar efter" in document["intro"]
+
+
+def test_the_document_has_every_chapter_in_tree_order(api, strategy):
+    document = api(f"strategies/{strategy.pk}/").json()
+
+    def titles(chapters):
+        return [(c["title"], titles(c["chapters"])) for c in chapters]
+
+    def tree(page):
+        return [(child.title, tree(child)) for child in page.get_children().live().type(ChapterPage)]
+
+    assert titles(document["chapters"]) == tree(strategy)
+
+
+def test_the_document_has_all_16_indicators_in_order(api, strategy):
+    document = api(f"strategies/{strategy.pk}/").json()
+    categories = [block["value"] for block in blocks_of(document, "indicators")]
+    assert [(c["name"], len(c["indicators"])) for c in categories] == [
+        ("Människohandel", 7),
+        ("Prostitution", 6),
+        ("Köp av sexuella tjänster", 3),
+    ]
+    assert categories[0]["indicators"][0] == "Kan inte kontakta familj/vänner"
+    assert categories[2]["indicators"][0] == "Ansträngd ekonomi"
+
+
+def test_the_document_has_every_phone_number_of_the_source_dialable(api, strategy):
+    document = api(f"strategies/{strategy.pk}/").json()
+    contacts = [c for b in blocks_of(document, "contacts") for c in b["value"]]
+    contacts += [c for b in blocks_of(document, "contact_table") for c in b["value"]["contacts"]]
+    numbers = {(c["phone"], c["phone_e164"]) for c in contacts if c["phone"]}
+    assert set(SOURCE_NUMBERS_DIALLED.items()) <= numbers
+
+
+def test_actor_blocks_carry_their_responsibilities(api, strategy):
+    document = api(f"strategies/{strategy.pk}/").json()
+    matrix = blocks_of(document, "actor_matrix")[0]["value"]["actors"]
+    polisen = next(a for a in matrix if a["name"] == "Polisen")
+    assert len(polisen["ongoing"]) == 5 and len(polisen["future"]) == 4
+    roles = {b["value"]["name"]: b["value"]["role"] for b in blocks_of(document, "actor_role")}
+    assert "Migrationsverket har en viktig roll" in roles["Migrationsverket"]
+
+
+def test_the_document_lists_concepts_and_goals(api, strategy):
+    document = api(f"strategies/{strategy.pk}/").json()
+    assert [c["term"] for c in document["concepts"]] == list(
+        Concept.objects.order_by("sort_order").values_list("term", flat=True)
+    )
+    assert document["goals"][-1]["audiences"] == ["Professionella", "Arbetsgivare och organisationer", "Invånare"]
+
+
+def test_rich_text_links_are_absolute(api, strategy):
+    document = api(f"strategies/{strategy.pk}/").json()
+    for block in blocks_of(document, "rich_text"):
+        assert 'href="/' not in block["value"]
+
+
+@pytest.mark.parametrize(
+    ("path", "model"),
+    [
+        ("contacts", Contact),
+        ("actors", Actor),
+        ("indicators", IndicatorCategory),
+        ("concepts", Concept),
+        ("goals", Goal),
+        ("resources", Resource),
+    ],
+)
+def test_snippet_collections_list_and_detail(api, path, model):
+    listing = api(f"{path}/?limit=20").json()
+    assert listing["count"] == model.objects.filter(live=True).count()
+    first = listing["items"][0]
+    assert api(f"{path}/{first['id']}/").json() == first
+
+
+def test_indicators_are_grouped_by_category_in_order(api):
+    items = api("indicators/").json()["items"]
+    assert [len(c["indicators"]) for c in items] == [7, 6, 3]
+
+
+def test_contacts_carry_the_number_as_shown_and_dialled(api):
+    items = api("contacts/?limit=20&offset=0").json()["items"] + api("contacts/?limit=20&offset=20").json()["items"]
+    mika = next(c for c in items if c["name"] == "Mikamottagningen")
+    assert (mika["phone"], mika["phone_e164"], mika["audience"]) == ("020-61 60 60", "+4620616060", "Prostituerade")
+
+
+def test_actors_carry_their_hierarchy(api):
+    items = api("actors/").json()["items"]
+    by_id = {a["id"]: a for a in items}
+    socialkontoret = next(a for a in items if a["name"] == "Socialkontoret")
+    assert by_id[socialkontoret["parent_id"]]["name"] == "Skellefteå kommun"
+
+
+def test_breadcrumbs_translations_and_navigation(api, strategy):
+    norrland = ChapterPage.objects.get(slug="norrland")
+    crumbs = api(f"pages/{norrland.pk}/breadcrumbs/").json()
+    assert [c["title"] for c in crumbs][-2:] == ["Förekomst och utbredning", "Norrland"]
+    assert [t["locale"] for t in api(f"pages/{strategy.pk}/translations/").json()] == ["sv"]
+    navigation = api("navigation/?depth=3").json()
+    assert navigation[0]["id"] == strategy.pk
+    chapter_titles = [c["title"] for c in navigation[0]["children"]]
+    assert chapter_titles[0] == "Aktörer" and len(chapter_titles) == 13
+    assert api("navigation/?depth=1").json()[0]["children"] == []
+
+
+def test_wagtail_page_detail_exposes_the_page_fields(api, strategy):
+    detail = api(f"pages/{strategy.pk}/").json()
+    assert detail["decision_paragraph"] == "§ 24"
+    chapter = ChapterPage.objects.get(slug="norrland")
+    assert api(f"pages/{chapter.pk}/").json()["body"][0]["type"] == "rich_text"
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["contacts/999999/", "strategies/999999/", "pages/999999/translations/", "pages/999999/breadcrumbs/"],
+)
+def test_unknown_ids_are_404_problems(api, path):
+    response = api(path)
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/problem+json"
+
+
+def test_an_unknown_locale_is_a_404_listing_the_locales_that_exist(api, strategy):
+    response = api(f"strategies/{strategy.pk}/?locale=xx")
+    assert response.status_code == 404
+    assert response.json()["available_locales"] == ["sv"]

@@ -1,0 +1,140 @@
+"""Anonymous API readers never see drafts, private pages, unpublished snippets or other sites' pages."""
+
+import json
+
+import pytest
+from wagtail.models import Page, PageViewRestriction, Site
+
+from pages.models import ChapterPage, HomePage
+from snippets.models import Contact
+
+pytestmark = pytest.mark.django_db
+
+SECRET = "HEMLIGT"
+
+
+@pytest.fixture
+def hidden(strategy):
+    """One of everything that must stay hidden, each carrying the secret word."""
+    objects = {}
+    draft = ChapterPage(title=f"{SECRET} utkast", slug="utkast", live=False, body=rich(f"{SECRET} text"))
+    strategy.add_child(instance=draft)
+    draft.save_revision()
+    objects["draft page"] = draft
+
+    norrland = ChapterPage.objects.get(slug="norrland")
+    norrland.title = f"{SECRET} ändring"
+    norrland.body = rich(f"{SECRET} ändrad text")
+    norrland.save_revision()
+
+    private = ChapterPage(title=f"{SECRET} privat", slug="privat", body=rich(f"{SECRET} privat text"))
+    strategy.add_child(instance=private)
+    private.save_revision().publish()
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="pw")
+    below_private = ChapterPage(title=f"{SECRET} under privat", slug="under-privat")
+    private.add_child(instance=below_private)
+    below_private.save_revision().publish()
+    objects["private page"] = private
+    objects["page below a private page"] = below_private
+
+    contact = Contact.objects.get(name="Mikamottagningen")
+    contact.description = f"{SECRET} ändrad beskrivning"
+    contact.save_revision()
+
+    unpublished = Contact(name=f"{SECRET} kontakt", category="support_line", phone="020-61 60 60", live=False)
+    unpublished.save()
+    unpublished.save_revision()
+    objects["unpublished contact"] = unpublished
+    bilaga_2 = ChapterPage.objects.get(slug__startswith="bilaga-2")
+    bilaga_2.body.append(("contact", {"contact": unpublished}))
+    bilaga_2.save_revision().publish()
+
+    other_root = HomePage(title=f"{SECRET} annan webbplats", slug="annan")
+    Page.get_first_root_node().add_child(instance=other_root)
+    other_root.save_revision().publish()
+    Site.objects.create(hostname="annan.example", port=80, root_page=other_root)
+    objects["other site's page"] = other_root
+    return objects
+
+
+def rich(text):
+    return [{"type": "rich_text", "value": f"<p>{text}</p>"}]
+
+
+def public_get_paths(strategy, hidden):
+    ids = [strategy.pk] + [o.pk for o in hidden.values() if isinstance(o, Page)]
+    paths = [
+        "pages/?limit=20",
+        "pages/?limit=20&offset=20",
+        f"pages/?child_of={strategy.pk}&limit=20",
+        f"pages/?descendant_of={strategy.pk}&limit=20",
+        f"pages/?search={SECRET}",
+        "pages/?type=pages.ChapterPage&limit=20",
+        "strategies/",
+        f"strategies/{strategy.pk}/",
+        f"strategies/{strategy.pk}/?version=draft",
+        "navigation/?depth=5",
+        "contacts/?limit=20",
+        "contacts/?limit=20&offset=20",
+    ]
+    for pk in ids:
+        paths += [f"pages/{pk}/", f"pages/find/?id={pk}", f"pages/{pk}/translations/", f"pages/{pk}/breadcrumbs/"]
+        paths += [f"pages/?ancestor_of={pk}", f"pages/?translation_of={pk}"]
+    paths += [f"pages/find/?html_path={p.url_path}" for p in hidden.values() if isinstance(p, Page)]
+    paths += [f"contacts/{hidden['unpublished contact'].pk}/"]
+    return paths
+
+
+def test_no_anonymous_response_contains_hidden_content(api, strategy, hidden):
+    for path in public_get_paths(strategy, hidden):
+        response = api(path)
+        assert response.status_code < 500, path
+        assert SECRET not in response.content.decode(), path
+
+
+def test_a_hidden_object_answers_like_a_nonexistent_one(api, hidden):
+    missing = 999999
+    for name, obj in hidden.items():
+        kind = "contacts" if isinstance(obj, Contact) else "pages"
+        suffixes = [""] if kind == "contacts" else ["", "translations/", "breadcrumbs/"]
+        for suffix in suffixes:
+            seen = api(f"{kind}/{obj.pk}/{suffix}")
+            unseen = api(f"{kind}/{missing}/{suffix}")
+            assert seen.status_code == unseen.status_code == 404, (name, suffix)
+            assert seen.content.decode().replace(str(obj.pk), "ID") == unseen.content.decode().replace(
+                str(missing), "ID"
+            ), (name, suffix)
+
+
+def test_the_html_site_hides_them_too(client, hidden):
+    for name in ["draft page", "private page", "page below a private page"]:
+        response = client.get(f"/sv{hidden[name].url_path[len('/home') :]}")
+        assert SECRET not in response.content.decode(), name
+    bilaga_2 = ChapterPage.objects.get(slug__startswith="bilaga-2")
+    assert SECRET not in client.get(bilaga_2.url).content.decode()
+
+
+def test_a_session_cookie_does_not_raise_api_privileges(admin_client, strategy, hidden):
+    for path in [f"strategies/{strategy.pk}/?version=draft", f"pages/{hidden['draft page'].pk}/", "pages/?limit=20"]:
+        assert SECRET not in admin_client.get(f"/api/v3/{path}").content.decode(), path
+
+
+def test_draft_preview_needs_a_token_of_an_editor(api, strategy, hidden, token_for, superuser, django_user_model):
+    editor_view = json.dumps(api(f"strategies/{strategy.pk}/?version=draft", **token_for(superuser)).json())
+    assert json.dumps(f"{SECRET} ändring") in editor_view
+    assert json.dumps(f"{SECRET} utkast") in editor_view
+    live_view = api(f"strategies/{strategy.pk}/?version=draft")
+    assert SECRET not in live_view.content.decode()
+    nobody = django_user_model.objects.create_user("nobody", password="pw")
+    assert SECRET not in api(f"strategies/{strategy.pk}/?version=draft", **token_for(nobody)).content.decode()
+
+
+def test_revoked_and_garbage_tokens_read_as_anonymous(api, strategy, hidden, token_for, superuser):
+    from wagtail.models import APIToken
+
+    headers = token_for(superuser)
+    APIToken.objects.get(user=superuser).revoke()
+    for auth in [headers, {"Authorization": "Bearer not-a-token"}]:
+        response = api(f"strategies/{strategy.pk}/?version=draft", **auth)
+        assert response.status_code == 200
+        assert SECRET not in response.content.decode()
