@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: run test lint check messages install clean
+.PHONY: run test fuzz lint check messages install clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ run: install
 # The whole suite; DATABASE_URL chooses the database (SQLite file by default).
 test: install
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# schemathesis against a real server's OpenAPI document (bounded examples per operation).
+fuzz: install
+	PY=$(PY) bin/fuzz-api
 
 lint: install
 	$(PY) -m ruff check .

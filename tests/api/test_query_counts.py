@@ -1,0 +1,67 @@
+"""Queries per request do not grow with the items or chapters returned (cold cache each time)."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from pages.models import HomePage
+from tests.factories import ChapterPageFactory, StrategyPageFactory
+from tests.pages.test_query_counts import body_with
+
+pytestmark = pytest.mark.django_db
+
+
+def queries(api, path):
+    cache.clear()
+    with CaptureQueriesContext(connection) as captured:
+        response = api(path)
+    assert response.status_code == 200, path
+    return len(captured)
+
+
+@pytest.fixture
+def small_and_large():
+    home = HomePage.objects.get()
+    small = StrategyPageFactory(parent=home)
+    ChapterPageFactory(parent=small, body=body_with(1))
+    large = StrategyPageFactory(parent=home)
+    for _ in range(15):
+        chapter = ChapterPageFactory(parent=large, body=body_with(100))
+        ChapterPageFactory(parent=chapter, body=body_with(100))
+    return small, large
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["strategies/{id}/", "pages/{id}/breadcrumbs/", "pages/{id}/translations/"],
+)
+def test_strategy_endpoints(api, small_and_large, path):
+    small, large = small_and_large
+    queries(api, path.format(id=small.pk))  # warm per-process caches (content types, site root paths)
+    assert queries(api, path.format(id=large.pk)) == queries(api, path.format(id=small.pk))
+
+
+@pytest.mark.parametrize("path", ["navigation/?depth=5", "strategies/", "pages/?limit=20"])
+def test_tree_endpoints_before_and_after_the_tree_grows(api, path):
+    queries(api, path)
+    before = queries(api, path)
+    home = HomePage.objects.get()
+    for _ in range(3):
+        strategy = StrategyPageFactory(parent=home)
+        for _ in range(10):
+            ChapterPageFactory(parent=ChapterPageFactory(parent=strategy))
+    assert queries(api, path) == before
+
+
+@pytest.mark.parametrize("collection", ["contacts", "actors", "indicators", "concepts", "goals", "resources"])
+def test_snippet_lists(api, collection):
+    queries(api, f"{collection}/?limit=1")
+    assert queries(api, f"{collection}/?limit=20") == queries(api, f"{collection}/?limit=1")
+
+
+def test_page_detail(api, small_and_large):
+    small, large = small_and_large
+    small_chapter, large_chapter = small.get_children().first(), large.get_children().first()
+    queries(api, f"pages/{small_chapter.pk}/")
+    assert queries(api, f"pages/{large_chapter.pk}/") == queries(api, f"pages/{small_chapter.pk}/")
