@@ -69,6 +69,22 @@ class StrictQueryParametersMiddleware:
         return self.get_response(request)
 
 
+class DefaultLocaleMiddleware:
+    """Wagtail's page listing without `?locale=` lists every language; ours defaults to the site's language.
+
+    Skipped when the request asks for translations of a page, which span locales by definition.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info == f"{PREFIX}pages/" and not {"locale", "translation_of"} & set(request.GET):
+            request.GET = request.GET.copy()
+            request.GET["locale"] = settings.LANGUAGE_CODE
+        return self.get_response(request)
+
+
 class APICacheMiddleware:
     """ETag, Last-Modified, 304s and a server-side cache for anonymous reads; no-store for token reads.
 

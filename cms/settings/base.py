@@ -48,6 +48,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions and auth: a cached API answer needs neither, nor the database.
     "cms.api.middleware.StrictQueryParametersMiddleware",
+    "cms.api.middleware.DefaultLocaleMiddleware",
     "cms.api.middleware.APICacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.middleware.PublicSiteLocaleMiddleware",

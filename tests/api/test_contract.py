@@ -160,3 +160,14 @@ def test_an_unknown_locale_is_a_404_listing_the_locales_that_exist(api, strategy
     response = api(f"strategies/{strategy.pk}/?locale=xx")
     assert response.status_code == 404
     assert response.json()["available_locales"] == ["sv"]
+
+
+def test_the_page_listing_defaults_to_swedish(api, strategy):
+    from wagtail.models import Locale
+
+    english = Locale.objects.create(language_code="en")
+    strategy.copy_for_translation(english, copy_parents=True).save_revision().publish()
+    default = api("pages/?limit=20").json()["items"]
+    assert {item["meta"]["locale"] for item in default} == {"sv"}
+    assert {item["meta"]["locale"] for item in api("pages/?locale=en").json()["items"]} == {"en"}
+    assert {i["meta"]["locale"] for i in api(f"pages/?translation_of={strategy.pk}").json()["items"]} == {"en"}

@@ -138,3 +138,10 @@ def test_revoked_and_garbage_tokens_read_as_anonymous(api, strategy, hidden, tok
         response = api(f"strategies/{strategy.pk}/?version=draft", **auth)
         assert response.status_code == 200
         assert SECRET not in response.content.decode()
+
+
+def test_wagtail_page_detail_shows_a_draft_only_to_an_editors_token(api, hidden, token_for, superuser):
+    norrland = ChapterPage.objects.get(slug="norrland")
+    draft = api(f"pages/{norrland.pk}/?version=draft", **token_for(superuser)).json()
+    assert draft["title"] == f"{SECRET} ändring"
+    assert api(f"pages/{norrland.pk}/?version=draft").json()["title"] == "Norrland"
