@@ -1,3 +1,4 @@
+from django.http import HttpResponseBadRequest
 from django.middleware.locale import LocaleMiddleware
 
 
@@ -15,3 +16,23 @@ class PublicSiteLocaleMiddleware(LocaleMiddleware):
         if request.path_info.startswith(self.UNPREFIXED):
             return response
         return super().process_response(request, response)
+
+
+class RejectNulBytesMiddleware:
+    """A NUL byte in the path or query is never meaningful and PostgreSQL refuses it in text: answer 400.
+
+    Without this, /api/v3/pages/?locale=sv%00 reaches the database and fails with a 500.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        query = request.META.get("QUERY_STRING", "")
+        if "\x00" in request.path_info or "%00" in query.lower() or "\x00" in query:
+            if request.path_info.startswith("/api/"):
+                from .api.middleware import problem
+
+                return problem(400, "Bad Request", "NUL bytes are not allowed in the path or query.")
+            return HttpResponseBadRequest("NUL bytes are not allowed in the path or query.")
+        return self.get_response(request)

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "cms.middleware.RejectNulBytesMiddleware",
     # Before sessions and auth: a cached API answer needs neither, nor the database.
     "cms.api.middleware.StrictQueryParametersMiddleware",
     "cms.api.middleware.DefaultLocaleMiddleware",

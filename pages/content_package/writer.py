@@ -66,7 +66,12 @@ class PackageWriter:
             children = None
             if kind in CHILDREN:
                 relation, child_model, make = CHILDREN[kind]
-                children = (relation, child_model, make(item))
+                # Rows get keys derived like their snippet's, so shipped translations find them by context.
+                rows = [
+                    {**fields, "translation_key": translation_key(f"{kind}/{relation}", f"{item['key']}/{index}")}
+                    for index, fields in enumerate(make(item))
+                ]
+                children = (relation, child_model, rows)
             obj = self.upsert(model, translation_key(kind, item["key"]), values, children)
             self.pk[(kind, item["key"])] = obj.pk
         self.report(kind, before)
@@ -83,7 +88,8 @@ class PackageWriter:
             setattr(obj, field, value)
         if children:
             relation, child_model, items = children
-            setattr(obj, relation, [child_model(sort_order=i, **fields) for i, fields in enumerate(items)])
+            rows = [child_model(sort_order=i, locale=self.locale, **fields) for i, fields in enumerate(items)]
+            setattr(obj, relation, rows)
         obj.save()
         obj.save_revision().publish()
         self.counts["created" if created else "updated"] += 1

@@ -3,11 +3,10 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from .publishable import Ordered, ReviewedSnippet
+from .publishable import Ordered, ReviewedSnippet, TranslatableRow
 
 ROLE_FEATURES = ["bold", "italic", "ul", "ol", "link"]
 
@@ -89,7 +88,7 @@ class Actor(Ordered, ReviewedSnippet):
         return [r for r in self.responsibilities.all() if r.kind == Responsibility.Kind.FUTURE]
 
 
-class Responsibility(Orderable):
+class Responsibility(TranslatableRow):
     """One bullet of the actor's activities: something it does now, or plans to do."""
 
     class Kind(models.TextChoices):
@@ -104,7 +103,7 @@ class Responsibility(Orderable):
 
     translatable_fields = [TranslatableField("text"), SynchronizedField("kind")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableRow.Meta):
         verbose_name = _("responsibility")
         verbose_name_plural = _("responsibilities")
 

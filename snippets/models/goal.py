@@ -3,11 +3,10 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from .publishable import Ordered, PublishableSnippet
+from .publishable import Ordered, PublishableSnippet, TranslatableRow
 
 GOAL_FEATURES = ["bold", "italic", "ul", "ol", "link"]
 
@@ -43,7 +42,7 @@ class Goal(Ordered, PublishableSnippet):
         return self.title
 
 
-class GoalAudience(Orderable):
+class GoalAudience(TranslatableRow):
     """Whom the network collaborates with to reach the goal."""
 
     goal = ParentalKey(Goal, on_delete=models.CASCADE, related_name="audiences")
@@ -53,7 +52,7 @@ class GoalAudience(Orderable):
 
     translatable_fields = [TranslatableField("name")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableRow.Meta):
         verbose_name = _("collaboration audience")
         verbose_name_plural = _("collaboration audiences")
 

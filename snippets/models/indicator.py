@@ -2,11 +2,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
-from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from .publishable import Ordered, PublishableSnippet
+from .publishable import Ordered, PublishableSnippet, TranslatableRow
 
 
 class IndicatorCategory(Ordered, PublishableSnippet):
@@ -33,7 +32,7 @@ class IndicatorCategory(Ordered, PublishableSnippet):
         return self.name
 
 
-class Indicator(Orderable):
+class Indicator(TranslatableRow):
     """One sign that someone may be exploited, or may be exploiting."""
 
     category = ParentalKey(IndicatorCategory, on_delete=models.CASCADE, related_name="indicators")
@@ -43,7 +42,7 @@ class Indicator(Orderable):
 
     translatable_fields = [TranslatableField("text")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableRow.Meta):
         verbose_name = _("indicator")
         verbose_name_plural = _("indicators")
 

@@ -6,6 +6,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.models import (
     DraftStateMixin,
     LockableMixin,
+    Orderable,
     PreviewableMixin,
     RevisionMixin,
     TranslatableMixin,
@@ -42,4 +43,15 @@ class Ordered(models.Model):
     )
 
     class Meta:
+        abstract = True
+
+
+class TranslatableRow(TranslatableMixin, Orderable):
+    """An inline row of a translatable snippet (a responsibility, an indicator).
+
+    wagtail-localize only offers a child row's text for translation when the row is
+    translatable itself; otherwise a translation would keep the Swedish rows.
+    """
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         abstract = True

@@ -128,3 +128,10 @@ def test_a_draft_page_is_not_public(client):
     assert client.get(url).status_code == 404
     strategy_html = client.get(StrategyPage.objects.get().url).content.decode()
     assert url not in strategy_html
+
+
+@pytest.mark.parametrize(
+    "url", ["/sv/%00/", "/sv/?q=%00", "/api/v3/pages/?locale=sv%00", "/api/v3/pages/find/?html_path=/%00"]
+)
+def test_nul_bytes_are_a_bad_request_not_a_server_error(client, url):
+    assert client.get(url).status_code == 400
