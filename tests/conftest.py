@@ -11,6 +11,17 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("load_strategy", stdout=StringIO())
 
 
+@pytest.fixture(autouse=True)
+def default_language():
+    """Requests switch the thread's language; each test starts in the site's default, Swedish."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def superuser(django_user_model):
     return django_user_model.objects.create_superuser("root", "root@example.invalid", "pw")

@@ -6,13 +6,14 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 
 from pages.models import ChapterPage, HomePage, StrategyPage
 from snippets.models import Actor, Concept, Contact, Goal, IndicatorCategory, Resource
+from tests.content import sv
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize("model", [HomePage, StrategyPage, ChapterPage])
 def test_page_editor_opens(admin_client, model):
-    page = model.objects.first()
+    page = sv(model).first()
     response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
     assert response.status_code == 200
     assert page.title in response.content.decode()
@@ -20,7 +21,7 @@ def test_page_editor_opens(admin_client, model):
 
 @pytest.mark.parametrize("model", [Actor, Concept, Contact, Goal, IndicatorCategory, Resource])
 def test_snippet_editor_and_listing_open(admin_client, superuser, model):
-    obj = model.objects.first()
+    obj = sv(model).first()
     edit_url = AdminURLFinder(superuser).get_edit_url(obj)
     response = admin_client.get(edit_url)
     assert response.status_code == 200
@@ -32,12 +33,12 @@ def test_snippet_editor_and_listing_open(admin_client, superuser, model):
 
 
 def test_the_contact_editor_explains_the_phone_format_in_swedish(admin_client, superuser):
-    response = admin_client.get(AdminURLFinder(superuser).get_edit_url(Contact.objects.first()))
+    response = admin_client.get(AdminURLFinder(superuser).get_edit_url(sv(Contact).first()))
     assert "Som det slås i Sverige, t.ex. 0910-73 50 00" in response.content.decode()
 
 
 def test_new_chapter_form_opens_under_a_chapter(admin_client):
-    parent = ChapterPage.objects.first()
+    parent = sv(ChapterPage).first()
     response = admin_client.get(reverse("wagtailadmin_pages:add", args=["pages", "chapterpage", parent.pk]))
     assert response.status_code == 200
 
@@ -68,7 +69,7 @@ def test_snippet_preview_shows_it_as_on_the_site(rf, superuser, model, shown):
 
 @pytest.mark.parametrize("model", [HomePage, StrategyPage, ChapterPage])
 def test_page_preview_renders(rf, superuser, model):
-    page = model.objects.first()
+    page = sv(model).first()
     request = rf.get("/")
     request.user = superuser
     response = page.make_preview_request(request)

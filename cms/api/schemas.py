@@ -209,11 +209,17 @@ Block = Annotated[
 # The strategy document
 
 
+class TranslationStatus(Schema):
+    source_locale: str
+    outdated: bool = Field(description="The source has changed since this translation was last synced.")
+
+
 class Chapter(Schema):
     id: int
     title: str
     slug: str
     url: str
+    translation: TranslationStatus
     body: list[Block]
     chapters: list["Chapter"]
 
@@ -244,6 +250,7 @@ class StrategySummary(Schema):
 
 
 class StrategyDocument(StrategySummary):
+    translation: TranslationStatus
     governance: Governance
     intro: str
     position: str

@@ -6,9 +6,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import body_blocks
+from .translated import TranslationStatusMixin
 
 
-class ChapterPage(Page):
+class ChapterPage(TranslationStatusMixin, Page):
     """A chapter or sub-section of a strategy; chapters nest."""
 
     body = StreamField(body_blocks(), blank=True, verbose_name=_("body"))
@@ -18,7 +19,7 @@ class ChapterPage(Page):
     search_fields = [*Page.search_fields, index.SearchField("body")]
 
     # Snippet choosers appear as ids here; /api/v3/strategies/{id}/ expands them in place.
-    api_fields = [APIField("body")]
+    api_fields = [APIField("body"), APIField("translation")]
 
     parent_page_types = ["pages.StrategyPage", "pages.ChapterPage"]
     subpage_types = ["pages.ChapterPage"]

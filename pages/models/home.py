@@ -4,15 +4,17 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from .translated import TranslationStatusMixin
 
-class HomePage(Page):
+
+class HomePage(TranslationStatusMixin, Page):
     """The site's root in each language; leads to the strategies."""
 
     intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
-    api_fields = [APIField("intro")]
+    api_fields = [APIField("intro"), APIField("translation")]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["pages.StrategyPage"]

@@ -6,10 +6,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from .translated import TranslationStatusMixin
+
 SHORT_TEXT_FEATURES = ["bold", "italic", "ul", "ol", "link"]
 
 
-class StrategyPage(Page):
+class StrategyPage(TranslationStatusMixin, Page):
     """A decided strategy: its governance facts, its short texts, and its chapters as children."""
 
     document_date = models.DateField(_("document date"))
@@ -100,6 +102,7 @@ class StrategyPage(Page):
             "intro",
             "position",
             "purpose",
+            "translation",
         ]
     ]
 

@@ -2,6 +2,7 @@ import pytest
 from wagtail.models import APIToken
 
 from pages.models import StrategyPage
+from tests.content import sv
 
 
 @pytest.fixture(autouse=True)
@@ -14,7 +15,7 @@ def fresh_api_cache():
 
 @pytest.fixture
 def strategy():
-    return StrategyPage.objects.get()
+    return sv(StrategyPage).get()
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ import pytest
 
 from pages.models import ChapterPage
 from snippets.models import Contact
+from tests.content import sv
 
 pytestmark = pytest.mark.django_db
 
@@ -14,8 +15,8 @@ def warm(api, paths):
 
 
 def test_editing_a_contact_changes_every_endpoint_and_page_that_shows_it(api, client, strategy):
-    contact = Contact.objects.get(name="Mikamottagningen")
-    bilaga_2 = ChapterPage.objects.get(slug__startswith="bilaga-2")
+    contact = sv(Contact).get(name="Mikamottagningen")
+    bilaga_2 = sv(ChapterPage).get(slug__startswith="bilaga-2")
     paths = ["contacts/?limit=20", f"contacts/{contact.pk}/", f"strategies/{strategy.pk}/"]
     warm(api, paths)
 
@@ -28,7 +29,7 @@ def test_editing_a_contact_changes_every_endpoint_and_page_that_shows_it(api, cl
 
 
 def test_unpublishing_a_contact_removes_it_everywhere(api, strategy):
-    contact = Contact.objects.get(name="Mikamottagningen")
+    contact = sv(Contact).get(name="Mikamottagningen")
     paths = ["contacts/?limit=20", f"strategies/{strategy.pk}/"]
     warm(api, paths)
     contact.unpublish()
@@ -38,7 +39,7 @@ def test_unpublishing_a_contact_removes_it_everywhere(api, strategy):
 
 
 def test_publishing_a_page_changes_the_document_and_navigation(api, strategy):
-    chapter = ChapterPage.objects.get(slug="norrland")
+    chapter = sv(ChapterPage).get(slug="norrland")
     warm(api, [f"strategies/{strategy.pk}/", "navigation/?depth=3", f"pages/{chapter.pk}/"])
     chapter.title = "Norrland och Västerbotten"
     chapter.save_revision().publish()
@@ -47,8 +48,8 @@ def test_publishing_a_page_changes_the_document_and_navigation(api, strategy):
 
 
 def test_unpublishing_and_deleting_a_page_removes_it(api, strategy):
-    norrland = ChapterPage.objects.get(slug="norrland")
-    regionalt = ChapterPage.objects.get(slug="regionalt-arbete")
+    norrland = sv(ChapterPage).get(slug="norrland")
+    regionalt = sv(ChapterPage).get(slug="regionalt-arbete")
     warm(api, [f"strategies/{strategy.pk}/", "navigation/?depth=3"])
     norrland.unpublish()
     regionalt.delete()
@@ -58,8 +59,8 @@ def test_unpublishing_and_deleting_a_page_removes_it(api, strategy):
 
 
 def test_moving_a_page_changes_breadcrumbs(api, strategy):
-    norrland = ChapterPage.objects.get(slug="norrland")
+    norrland = sv(ChapterPage).get(slug="norrland")
     warm(api, [f"pages/{norrland.pk}/breadcrumbs/"])
-    norrland.move(ChapterPage.objects.get(slug="samverkan"), pos="last-child")
+    norrland.move(sv(ChapterPage).get(slug="samverkan"), pos="last-child")
     titles = [c["title"] for c in api(f"pages/{norrland.pk}/breadcrumbs/").json()]
     assert titles[-2:] == ["Samverkan", "Norrland"]

@@ -2,6 +2,7 @@ import pytest
 from django.utils.http import http_date
 
 from snippets.models import Contact
+from tests.content import sv
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +35,7 @@ def test_if_modified_since_gives_304(api):
 
 def test_a_stale_etag_gets_the_new_body(api):
     first = api("contacts/")
-    contact = Contact.objects.get(name="Mikamottagningen")
+    contact = sv(Contact).get(name="Mikamottagningen")
     contact.audience = "Alla som säljer sex"
     contact.save_revision().publish()
     response = api("contacts/", **{"If-None-Match": first["ETag"]})

@@ -7,6 +7,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 
 from pages.models import ChapterPage, HomePage
 from snippets.models import Contact
+from tests.content import sv
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +23,7 @@ def hidden(strategy):
     draft.save_revision()
     objects["draft page"] = draft
 
-    norrland = ChapterPage.objects.get(slug="norrland")
+    norrland = sv(ChapterPage).get(slug="norrland")
     norrland.title = f"{SECRET} ändring"
     norrland.body = rich(f"{SECRET} ändrad text")
     norrland.save_revision()
@@ -37,7 +38,7 @@ def hidden(strategy):
     objects["private page"] = private
     objects["page below a private page"] = below_private
 
-    contact = Contact.objects.get(name="Mikamottagningen")
+    contact = sv(Contact).get(name="Mikamottagningen")
     contact.description = f"{SECRET} ändrad beskrivning"
     contact.save_revision()
 
@@ -45,7 +46,7 @@ def hidden(strategy):
     unpublished.save()
     unpublished.save_revision()
     objects["unpublished contact"] = unpublished
-    bilaga_2 = ChapterPage.objects.get(slug__startswith="bilaga-2")
+    bilaga_2 = sv(ChapterPage).get(slug__startswith="bilaga-2")
     bilaga_2.body.append(("contact", {"contact": unpublished}))
     bilaga_2.save_revision().publish()
 
@@ -110,7 +111,7 @@ def test_the_html_site_hides_them_too(client, hidden):
     for name in ["draft page", "private page", "page below a private page"]:
         response = client.get(f"/sv{hidden[name].url_path[len('/home') :]}")
         assert SECRET not in response.content.decode(), name
-    bilaga_2 = ChapterPage.objects.get(slug__startswith="bilaga-2")
+    bilaga_2 = sv(ChapterPage).get(slug__startswith="bilaga-2")
     assert SECRET not in client.get(bilaga_2.url).content.decode()
 
 
@@ -141,7 +142,7 @@ def test_revoked_and_garbage_tokens_read_as_anonymous(api, strategy, hidden, tok
 
 
 def test_wagtail_page_detail_shows_a_draft_only_to_an_editors_token(api, hidden, token_for, superuser):
-    norrland = ChapterPage.objects.get(slug="norrland")
+    norrland = sv(ChapterPage).get(slug="norrland")
     draft = api(f"pages/{norrland.pk}/?version=draft", **token_for(superuser)).json()
     assert draft["title"] == f"{SECRET} ändring"
     assert api(f"pages/{norrland.pk}/?version=draft").json()["title"] == "Norrland"

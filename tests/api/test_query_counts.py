@@ -6,6 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from pages.models import HomePage
+from tests.content import sv
 from tests.factories import ChapterPageFactory, StrategyPageFactory
 from tests.pages.test_query_counts import body_with
 
@@ -22,7 +23,7 @@ def queries(api, path):
 
 @pytest.fixture
 def small_and_large():
-    home = HomePage.objects.get()
+    home = sv(HomePage).get()
     small = StrategyPageFactory(parent=home)
     ChapterPageFactory(parent=small, body=body_with(1))
     large = StrategyPageFactory(parent=home)
@@ -46,7 +47,7 @@ def test_strategy_endpoints(api, small_and_large, path):
 def test_tree_endpoints_before_and_after_the_tree_grows(api, path):
     queries(api, path)
     before = queries(api, path)
-    home = HomePage.objects.get()
+    home = sv(HomePage).get()
     for _ in range(3):
         strategy = StrategyPageFactory(parent=home)
         for _ in range(10):

@@ -8,6 +8,7 @@ from wagtail.models import Page, ReferenceIndex, Revision
 from pages.content_package.reader import DEFAULT_PATH
 from pages.models import ChapterPage, StrategyPage
 from snippets.models import Actor, Concept, Contact, Goal, IndicatorCategory, Resource
+from tests.content import sv
 
 pytestmark = pytest.mark.django_db
 
@@ -57,7 +58,7 @@ def test_a_changed_package_updates_only_what_changed(tmp_path, package):
 
     output = load(path)
 
-    contact = Contact.objects.get(name=package["contacts"][0]["name"])
+    contact = sv(Contact).get(name=package["contacts"][0]["name"])
     assert (contact.phone, contact.phone_dialable, contact.live) == ("020-61 60 61", "+4620616061", True)
     assert Revision.objects.count() == revisions + 1
     assert "Done: 0 created, 1 updated" in output
@@ -99,11 +100,11 @@ def test_everything_in_the_package_is_live(package):
         ("indicator_categories", IndicatorCategory),
         ("resources", Resource),
     ]:
-        assert model.objects.filter(live=True, has_unpublished_changes=False).count() == len(package[kind]), kind
+        assert sv(model).filter(live=True, has_unpublished_changes=False).count() == len(package[kind]), kind
 
 
 def test_chapters_follow_the_package_order(package):
-    strategy = StrategyPage.objects.get(slug=package["strategy"]["slug"])
+    strategy = sv(StrategyPage).get(slug=package["strategy"]["slug"])
 
     def titles(chapters):
         return [(c["title"], titles(c.get("children") or [])) for c in chapters]
@@ -117,7 +118,7 @@ def test_chapters_follow_the_package_order(package):
 def test_the_package_contacts_are_published_with_their_fields(package):
     for item in package["contacts"]:
         item = {field: value or "" for field, value in item.items()}
-        contact = Contact.objects.get(name=item["name"], description=item["description"], phone=item["phone"])
+        contact = sv(Contact).get(name=item["name"], description=item["description"], phone=item["phone"])
         assert (contact.url, contact.extension, contact.availability, contact.live) == (
             item["url"],
             item["extension"],
@@ -129,6 +130,6 @@ def test_the_package_contacts_are_published_with_their_fields(package):
 def test_the_home_page_is_the_site_root_and_leads_to_the_strategy(client, package):
     response = client.get("/sv/")
     assert response.status_code == 200
-    strategy = StrategyPage.objects.get()
+    strategy = sv(StrategyPage).get()
     assert f'href="{strategy.url}"' in response.content.decode()
     assert client.get("/").url == "/sv/"

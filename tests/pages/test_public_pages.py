@@ -5,9 +5,11 @@ from pathlib import Path
 import polib
 import pytest
 from django.conf import settings
+from django.conf.locale import LANG_INFO
 
 from pages.models import ChapterPage, StrategyPage
 from snippets.models import Contact
+from tests.content import sv
 from tests.site_text import live_pages, read
 
 pytestmark = pytest.mark.django_db
@@ -21,14 +23,15 @@ def rendered(client):
 
 
 def test_every_live_page_renders(rendered):
-    assert len(rendered) >= 19
+    assert len(rendered) >= 19 * len(settings.LANGUAGES)
     assert [(page.url, response.status_code) for page, response in rendered if response.status_code != 200] == []
 
 
-def test_every_page_is_swedish_with_one_h1_and_headings_in_order(rendered):
+def test_every_page_has_its_language_and_direction_one_h1_and_headings_in_order(rendered):
     for page, response in rendered:
         html = response.content.decode()
-        assert re.search(r'<html lang="sv" dir="ltr">', html), page.url
+        code = page.locale.language_code
+        assert f'<html lang="{code}" dir="{"rtl" if code == "ar" else "ltr"}">' in html, page.url
         levels = [level for level, _text in read(html).headings]
         assert levels.count(1) == 1 and levels[0] == 1, (page.url, levels)
         jumps = [(a, b) for a, b in itertools.pairwise(levels) if b > a + 1]
@@ -44,21 +47,28 @@ def test_every_page_has_a_working_skip_link(rendered):
 
 
 def test_no_interface_string_is_left_in_english(rendered):
-    """Every template string shows its Swedish translation: an English msgid on a page means a missing one."""
-    english = {e.msgid for e in polib.pofile(str(CATALOGUE)) if e.msgstr and e.msgstr != e.msgid and len(e.msgid) > 3}
+    """Every template string shows its translation: an English msgid on a non-English page means a missing one."""
+    # Language names are shown in their own language by the switcher ("English" on every page).
+    names = {LANG_INFO[code]["name"] for code, _name in settings.LANGUAGES}
+    catalogue = polib.pofile(str(CATALOGUE))
+    english = {e.msgid for e in catalogue if e.msgstr != e.msgid and len(e.msgid) > 3 and e.msgid not in names}
     for page, response in rendered:
+        if page.locale.language_code == "en":
+            continue
         text = read(response.content.decode()).text
         assert [msgid for msgid in english if re.search(rf"(?<!\w){re.escape(msgid)}(?!\w)", text)] == [], page.url
 
 
-def test_catalogue_is_complete():
-    catalogue = polib.pofile(str(CATALOGUE))
+@pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES])
+def test_catalogue_is_complete(language):
+    catalogue = polib.pofile(str(CATALOGUE).replace("/sv/", f"/{language}/"))
     assert [e.msgid for e in catalogue.untranslated_entries()] == []
     assert [e.msgid for e in catalogue.fuzzy_entries()] == []
+    assert not catalogue.metadata_is_fuzzy
 
 
 def test_breadcrumbs_lead_from_home_to_the_page(client):
-    chapter = ChapterPage.objects.get(slug="norrland")
+    chapter = sv(ChapterPage).get(slug="norrland")
     html = client.get(chapter.url).content.decode()
     trail = re.search(r'<nav class="breadcrumbs"[^>]*>(.*?)</nav>', html, re.S).group(1)
     titles = re.findall(r">([^<]+)</a>", trail)
@@ -72,16 +82,16 @@ def test_breadcrumbs_lead_from_home_to_the_page(client):
 
 
 def test_the_strategy_page_lists_every_chapter_in_its_table_of_contents(client):
-    strategy = StrategyPage.objects.get()
+    strategy = sv(StrategyPage).get()
     html = client.get(strategy.url).content.decode()
     toc = re.search(r'<nav class="toc"[^>]*>(.*?)</nav>', html, re.S).group(1)
-    for chapter in ChapterPage.objects.live().descendant_of(strategy):
+    for chapter in sv(ChapterPage).live().descendant_of(strategy):
         assert f'href="{chapter.url}"' in toc, chapter.title
     assert "Fastställt av Kommunfullmäktige 2023-01-31 § 24" in html
 
 
 def test_bilaga_1_is_an_accessible_table(client):
-    html = client.get(ChapterPage.objects.get(slug__startswith="bilaga-1").url).content.decode()
+    html = client.get(sv(ChapterPage).get(slug__startswith="bilaga-1").url).content.decode()
     table = re.search(r"<table.*?</table>", html, re.S).group(0)
     assert "<caption" in table
     assert table.count('scope="col"') == 3
@@ -90,7 +100,7 @@ def test_bilaga_1_is_an_accessible_table(client):
 
 
 def test_contacts_are_cards_with_tel_links(client):
-    html = client.get(ChapterPage.objects.get(slug__startswith="bilaga-2").url).content.decode()
+    html = client.get(sv(ChapterPage).get(slug__startswith="bilaga-2").url).content.decode()
     assert '<a href="tel:+4620616060">020-61 60 60</a>' in html
     assert '<a href="tel:11414">114 14</a>' in html
     assert html.count('class="contact-card"') >= 8
@@ -98,7 +108,7 @@ def test_contacts_are_cards_with_tel_links(client):
 
 def test_external_links_are_marked_in_rich_text_and_snippets(client):
     for slug in ["att-tanka-pa-i-motet-med-utsatta", "bilaga-3-fordjupning-i-amnet"]:
-        html = client.get(ChapterPage.objects.get(slug=slug).url).content.decode()
+        html = client.get(sv(ChapterPage).get(slug=slug).url).content.decode()
         links = re.findall(r'<a href="https?://[^"]+"[^>]*>', html)
         assert links, slug
         assert all('class="external"' in link and 'aria-describedby="external-link-hint"' in link for link in links)
@@ -106,27 +116,27 @@ def test_external_links_are_marked_in_rich_text_and_snippets(client):
 
 
 def test_an_unpublished_contact_disappears_from_the_site(client):
-    contact = Contact.objects.get(name="Mikamottagningen")
-    page = ChapterPage.objects.get(slug__startswith="bilaga-2")
+    contact = sv(Contact).get(name="Mikamottagningen")
+    page = sv(ChapterPage).get(slug__startswith="bilaga-2")
     assert "Mikamottagningen" in client.get(page.url).content.decode()
     contact.unpublish()
     assert "Prostituerade kan få samtalsstöd hos Mikamottagningen" not in client.get(page.url).content.decode()
 
 
 def test_a_draft_change_of_a_contact_is_not_public(client):
-    contact = Contact.objects.get(name="Mikamottagningen")
+    contact = sv(Contact).get(name="Mikamottagningen")
     contact.phone = "020-00 00 01"
     contact.save_revision()
-    html = client.get(ChapterPage.objects.get(slug__startswith="bilaga-2").url).content.decode()
+    html = client.get(sv(ChapterPage).get(slug__startswith="bilaga-2").url).content.decode()
     assert "020-61 60 60" in html and "020-00 00 01" not in html
 
 
 def test_a_draft_page_is_not_public(client):
-    chapter = ChapterPage.objects.get(slug="norrland")
+    chapter = sv(ChapterPage).get(slug="norrland")
     url = chapter.url
     chapter.unpublish()
     assert client.get(url).status_code == 404
-    strategy_html = client.get(StrategyPage.objects.get().url).content.decode()
+    strategy_html = client.get(sv(StrategyPage).get().url).content.decode()
     assert url not in strategy_html
 
 

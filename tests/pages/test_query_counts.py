@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from pages.models import HomePage
 from snippets.models import Actor, Concept, Contact, Goal, IndicatorCategory, Resource
+from tests.content import sv
 from tests.factories import ChapterPageFactory, StrategyPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +26,7 @@ def body_with(count):
 
     def first(model):
         # From the end, so that even one actor has a parent organisation to fetch.
-        return list(model.objects.filter(live=True).order_by("-pk").values_list("pk", flat=True)[:count])
+        return list(sv(model).filter(live=True).order_by("-pk").values_list("pk", flat=True)[:count])
 
     def items(pks):
         return [{"type": "item", "value": pk, "id": str(uuid.uuid4())} for pk in pks]
@@ -45,7 +46,7 @@ def body_with(count):
 
 
 def test_a_chapter_costs_the_same_queries_with_one_or_every_snippet(client):
-    strategy = StrategyPageFactory(parent=HomePage.objects.get())
+    strategy = StrategyPageFactory(parent=sv(HomePage).get())
     small = ChapterPageFactory(parent=strategy, body=body_with(1))
     large = ChapterPageFactory(parent=strategy, body=body_with(100))
     assert len(large.body) > len(small.body) + 20
@@ -54,7 +55,7 @@ def test_a_chapter_costs_the_same_queries_with_one_or_every_snippet(client):
 
 
 def test_the_strategy_page_costs_the_same_queries_with_few_or_many_chapters(client):
-    home = HomePage.objects.get()
+    home = sv(HomePage).get()
     few = StrategyPageFactory(parent=home)
     many = StrategyPageFactory(parent=home)
     for strategy, count in [(few, 2), (many, 30)]:

@@ -5,6 +5,7 @@ import re
 import pytest
 
 from snippets.models import Actor, IndicatorCategory
+from tests.content import sv
 from tests.site_text import live_pages, normalise, read
 from tests.source_document import read_source
 
@@ -83,7 +84,7 @@ def test_no_page_break_fragments_are_left(site):
 
 
 def test_indicator_counts_match_the_source():
-    counts = {c.name: c.indicators.count() for c in IndicatorCategory.objects.filter(live=True)}
+    counts = {c.name: c.indicators.count() for c in sv(IndicatorCategory).filter(live=True)}
     assert counts == {"Människohandel": 7, "Prostitution": 6, "Köp av sexuella tjänster": 3}
 
 
@@ -91,7 +92,7 @@ def test_every_actor_has_the_activities_of_bilaga_1(source):
     """Bilaga 1 read straight from the source's table: each row's bullets, in order, are the actor's."""
     table = source_path_rows()
     for label, ongoing, future in table:
-        actor = next(a for a in Actor.objects.filter(live=True).select_related("parent") if str(a) == label)
+        actor = next(a for a in sv(Actor).filter(live=True).select_related("parent") if str(a) == label)
         assert [r.text for r in actor.ongoing()] == ongoing, label
         assert [r.text for r in actor.future()] == future, label
 

@@ -9,6 +9,7 @@ from wagtail.api.v3.auth import AllowAnonymous, BearerTokenAuth
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 from wagtail.models import Page, Revision
 
+from cms.translation_status import outdated_keys, translation_status
 from pages.models import ChapterPage, StrategyPage
 from snippets.models import Concept, Goal
 
@@ -63,6 +64,10 @@ def strategy_document(request, id: int, params: DocumentQuery = Query(...)):  # 
     rich_text = RichText(base_url(request))
     bodies = BodySerializer([chapter.body.raw_data for chapter in chapters], locale, rich_text)
 
+    status = translation_status(strategy)
+    # Chapters share the strategy's locale; in the source locale nothing can lag behind.
+    translated = strategy.locale.language_code != status["source_locale"]
+    stale = outdated_keys(ChapterPage, [c.translation_key for c in chapters]) if translated else set()
     children = {}
     for chapter in chapters:
         children.setdefault(chapter.path[: -Page.steplen], []).append(chapter)
@@ -74,6 +79,7 @@ def strategy_document(request, id: int, params: DocumentQuery = Query(...)):  # 
                 "title": chapter.title,
                 "slug": chapter.slug,
                 "url": chapter.get_full_url(request) or "",
+                "translation": {"source_locale": status["source_locale"], "outdated": chapter.translation_key in stale},
                 "body": bodies.serialize(chapter.body.raw_data),
                 "chapters": tree(chapter.path),
             }
@@ -82,6 +88,7 @@ def strategy_document(request, id: int, params: DocumentQuery = Query(...)):  # 
 
     return {
         **summary(strategy, request),
+        "translation": status,
         "governance": {field: getattr(strategy, field) for field in schemas.Governance.model_fields},
         "intro": rich_text(strategy.intro),
         "position": rich_text(strategy.position),

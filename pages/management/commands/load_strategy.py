@@ -1,7 +1,10 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
 from pages.content_package import ContentPackageError, PackageWriter, read_package
 from pages.content_package.reader import DEFAULT_PATH
+from pages.content_package.translations import ensure_locales, import_po, read_po, shipped_locales
 
 
 class Command(BaseCommand):
@@ -17,7 +20,14 @@ class Command(BaseCommand):
         except ContentPackageError as error:
             raise CommandError(f"The content package is invalid; nothing was written.\n{error}") from error
         self.stdout.write("Package is valid; writing.")
-        counts = PackageWriter(data, log=self.stdout.write).write()
+        languages = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+        with transaction.atomic():
+            writer = PackageWriter(data, log=self.stdout.write)
+            counts = writer.write()
+            locales = ensure_locales(languages)
+            for code in shipped_locales():
+                if code in locales and code != writer.locale.language_code:
+                    import_po(data, writer.locale, locales[code], read_po(code), log=self.stdout.write)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Done: {counts['created']} created, {counts['updated']} updated, {counts['unchanged']} unchanged."
