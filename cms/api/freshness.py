@@ -38,8 +38,11 @@ def on_delete(sender, instance, **kwargs):
 
 
 def on_save(sender, instance, **kwargs):
-    # Changing who may see a page, or which site and languages exist, changes public answers too.
-    if isinstance(instance, PageViewRestriction | Site | Locale):
+    from wagtail_localize.models import TranslationSource
+
+    # Changing who may see a page, which sites and languages exist, or when a translation
+    # source was last synced (answers say whether a translation is out of date) changes answers too.
+    if isinstance(instance, PageViewRestriction | Site | Locale | TranslationSource):
         new_content_version()
 
 
