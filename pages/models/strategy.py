@@ -5,6 +5,7 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from .translated import TranslationStatusMixin
 
@@ -104,6 +105,15 @@ class StrategyPage(TranslationStatusMixin, Page):
             "purpose",
             "translation",
         ]
+    ]
+
+    # The decision is a fact of the Swedish original: its body, paragraph, funder and owner
+    # are names, kept as decided in every language, like the dates. Cadences are prose.
+    override_translatable_fields = [
+        SynchronizedField("decision_body"),
+        SynchronizedField("decision_paragraph"),
+        SynchronizedField("financed_by"),
+        SynchronizedField("follow_up_owner"),
     ]
 
     parent_page_types = ["pages.HomePage"]

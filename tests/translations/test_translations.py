@@ -41,6 +41,14 @@ def test_texts_are_translated_and_numbers_and_links_are_synchronised():
         contact.url,
         contact.category,
     )
+    strategy = sv(StrategyPage).get()
+    english_strategy = translation_of(strategy, "en")
+    assert (english_strategy.decision_body, english_strategy.decision_paragraph, english_strategy.decision_date) == (
+        strategy.decision_body,
+        strategy.decision_paragraph,
+        strategy.decision_date,
+    )
+    assert english_strategy.follow_up_cadence != strategy.follow_up_cadence
     source = TranslationSource.objects.get_for_instance(contact)
     translatable = {entry.msgctxt for entry in source.export_po()}
     assert "description" in translatable
