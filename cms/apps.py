@@ -8,6 +8,8 @@ class CmsConfig(AppConfig):
     verbose_name = "CMS"
 
     def ready(self):
+        from . import signals
         from .api import freshness
 
         freshness.connect()
+        signals.connect()

@@ -57,6 +57,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "cms.admin_guards.AdminGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -142,3 +143,7 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+
+# A change made while a page or snippet is in review needs approval again: the approver
+# approves exactly what goes live.
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True

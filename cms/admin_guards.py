@@ -1,0 +1,69 @@
+"""Admin access rules that Wagtail's and wagtail-localize's own checks do not express.
+
+1. Translators (the Översättare role alone) never open Swedish source snippets: not the
+   editor, nor history, revisions, compare, preview, usage or any other per-object view.
+   Wagtail checks snippet permissions per model, so the locale needs a check of its own;
+   Swedish pages are already out of their reach, since their page permissions cover only
+   the translated trees.
+2. wagtail-localize 1.14's submit-translation and update-translations views check only
+   the global `submit_translation` permission. A holder could create a translation of a
+   page they cannot edit (and read its draft in the copy) and publish translations
+   through the update view. Here they also need to be able to edit the source page, and,
+   for the update view, to publish.
+"""
+
+from django.apps import apps
+from django.core.exceptions import PermissionDenied
+from django.urls import Resolver404, resolve
+from wagtail.models import Locale, Page
+from wagtail_localize.models import TranslationSource
+
+from .roles import is_only_translator
+
+
+class AdminGuardMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info.startswith("/admin/") and request.user.is_authenticated:
+            try:
+                match = resolve(request.path_info)
+            except Resolver404:
+                match = None
+            if match is not None:
+                self.check(request, match)
+        return self.get_response(request)
+
+    def check(self, request, match):
+        if match.namespace.startswith("wagtailsnippets_") and is_only_translator(request.user):
+            self.check_snippet(request, match)
+        elif match.namespace == "wagtail_localize" and match.url_name == "submit_page_translation":
+            page = Page.objects.filter(pk=match.kwargs["page_id"]).first()
+            if page is None or not page.permissions_for_user(request.user).can_edit():
+                raise PermissionDenied
+        elif match.namespace == "wagtail_localize" and match.url_name == "update_translations":
+            source = TranslationSource.objects.filter(pk=match.kwargs["translation_source_id"]).first()
+            instance = source.get_source_instance() if source else None
+            if isinstance(instance, Page):
+                permissions = instance.permissions_for_user(request.user)
+                if not (permissions.can_edit() and permissions.can_publish()):
+                    raise PermissionDenied
+            elif instance is None:
+                raise PermissionDenied
+
+    @staticmethod
+    def check_snippet(request, match):
+        _prefix, app_label, model_name = match.namespace.split("_", 2)
+        pk = match.kwargs.get("pk") or next(iter(match.args), None)
+        if pk is None:
+            # Listing and creation: creating goes through "translate", which picks the locale.
+            if match.url_name == "add" and request.GET.get("locale", Locale.get_default().language_code) == (
+                Locale.get_default().language_code
+            ):
+                raise PermissionDenied
+            return
+        model = apps.get_model(app_label, model_name)
+        obj = model.objects.filter(pk=pk).only("locale_id").first()
+        if obj is not None and obj.locale_id == Locale.get_default().pk:
+            raise PermissionDenied

@@ -1,0 +1,165 @@
+"""Role, action and locale, through the real admin views: what each shipped group may and may not do."""
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.urls import reverse
+from wagtail.models import Locale, WorkflowState
+from wagtail_localize.models import TranslationSource
+
+from cms.roles import APPROVERS, COMMUNICATORS, TRANSLATORS
+from pages.models import ChapterPage
+from snippets.models import Contact
+from tests.content import sv
+
+pytestmark = pytest.mark.django_db
+
+
+def in_group(django_user_model, name):
+    user = django_user_model.objects.create_user(f"user-{name}", password="pw")
+    user.groups.add(Group.objects.get(name=name))
+    return user
+
+
+@pytest.fixture
+def login(client, django_user_model):
+    def as_role(name):
+        client.force_login(in_group(django_user_model, name))
+        return client
+
+    return as_role
+
+
+def translated(obj, code="en"):
+    return type(obj).objects.get(translation_key=obj.translation_key, locale__language_code=code)
+
+
+def allowed(response):
+    return response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("role", "sv_page", "en_page"),
+    [(COMMUNICATORS, True, True), (APPROVERS, True, True), (TRANSLATORS, False, True)],
+)
+def test_who_opens_page_editors_history_and_revisions(login, role, sv_page, en_page):
+    client = login(role)
+    norrland = sv(ChapterPage).get(slug="norrland")
+    for page, expected in [(norrland, sv_page), (translated(norrland), en_page)]:
+        for url in [
+            reverse("wagtailadmin_pages:edit", args=[page.pk]),
+            reverse("wagtailadmin_pages:history", args=[page.pk]),
+            reverse("wagtailadmin_pages:revisions_compare", args=[page.pk, "live", "latest"]),
+        ]:
+            assert allowed(client.get(url)) is expected, (role, page.locale, url)
+
+
+@pytest.mark.parametrize(
+    ("role", "sv_contact", "en_contact"),
+    [(COMMUNICATORS, True, True), (APPROVERS, True, True), (TRANSLATORS, False, True)],
+)
+def test_who_opens_snippet_editors_and_history(login, role, sv_contact, en_contact):
+    client = login(role)
+    contact = sv(Contact).get(name="Mikamottagningen")
+    for obj, expected in [(contact, sv_contact), (translated(contact), en_contact)]:
+        edit = reverse(Contact.snippet_viewset.get_url_name("edit"), args=[obj.pk])
+        history = reverse(Contact.snippet_viewset.get_url_name("history"), args=[obj.pk])
+        assert allowed(client.get(edit)) is expected, (role, obj.locale, "edit")
+        assert allowed(client.get(history)) is expected, (role, obj.locale, "history")
+
+
+def publish_page_as(client, page, title):
+    data = {"title": title, "slug": page.slug, "body-count": "0", "action-publish": "publish"}
+    return client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+
+
+@pytest.mark.parametrize(("role", "may_publish"), [(COMMUNICATORS, False), (APPROVERS, True)])
+def test_only_approvers_publish_pages(login, role, may_publish):
+    client = login(role)
+    page = sv(ChapterPage).get(slug="norrland")
+    publish_page_as(client, page, "Norrland publicerad")
+    page.refresh_from_db()
+    assert (page.title == "Norrland publicerad") is may_publish
+
+
+@pytest.mark.parametrize(("role", "may_publish"), [(COMMUNICATORS, False), (APPROVERS, True), (TRANSLATORS, False)])
+def test_only_approvers_publish_contacts(login, role, may_publish):
+    client = login(role)
+    contact = (
+        sv(Contact).get(name="Mikamottagningen")
+        if role != TRANSLATORS
+        else translated(sv(Contact).get(name="Mikamottagningen"))
+    )
+    data = {
+        "name": contact.name,
+        "phone": "020-61 60 61",
+        "category": contact.category,
+        "action-publish": "publish",
+    }
+    client.post(reverse(Contact.snippet_viewset.get_url_name("edit"), args=[contact.pk]), data)
+    contact.refresh_from_db()
+    assert (contact.phone == "020-61 60 61") is may_publish
+
+
+def test_a_communicator_submits_and_an_approver_approves(client, django_user_model):
+    communicator = in_group(django_user_model, COMMUNICATORS)
+    approver = in_group(django_user_model, APPROVERS)
+    page = sv(ChapterPage).get(slug="norrland")
+
+    client.force_login(communicator)
+    client.post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        {"title": "Norrland granskad", "slug": page.slug, "body-count": "0", "action-submit": "submit"},
+    )
+    state = WorkflowState.objects.get(base_content_type__model="page", object_id=str(page.pk))
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    page.refresh_from_db()
+    assert page.title == "Norrland"
+
+    client.force_login(approver)
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Norrland granskad" in dashboard
+    task_state = state.current_task_state
+    client.post(
+        reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk]),
+        {"comment": ""},
+    )
+    page.refresh_from_db()
+    assert page.title == "Norrland granskad" and page.live
+
+
+def test_communicators_do_not_manage_users_or_settings(login):
+    client = login(COMMUNICATORS)
+    for url in [reverse("wagtailusers_users:index"), reverse("wagtailusers_groups:index"), "/admin/sites/"]:
+        assert not allowed(client.get(url)), url
+
+
+@pytest.fixture
+def localize_only_user(client, django_user_model):
+    """Someone holding wagtail-localize's global permission but no page permissions: the upstream gap."""
+    user = django_user_model.objects.create_user("localizer", password="pw")
+    user.user_permissions.add(
+        Permission.objects.get(codename="access_admin"), Permission.objects.get(codename="submit_translation")
+    )
+    client.force_login(user)
+    return client
+
+
+def test_submitting_a_translation_needs_edit_rights_on_the_page(localize_only_user):
+    page = sv(ChapterPage).get(slug="norrland")
+    fi = Locale.objects.get(language_code="fi")
+    url = reverse("wagtail_localize:submit_page_translation", args=[page.pk])
+    assert localize_only_user.get(url).status_code == 403
+    assert localize_only_user.post(url, {"locales": [fi.pk]}).status_code == 403
+
+
+def test_updating_translations_needs_publish_rights_on_the_page(localize_only_user):
+    page = sv(ChapterPage).get(slug="norrland")
+    source = TranslationSource.objects.get_for_instance(page)
+    url = reverse("wagtail_localize:update_translations", args=[source.pk])
+    assert localize_only_user.get(url).status_code == 403
+    assert localize_only_user.post(url, {"publish_translations": "on"}).status_code == 403
+
+
+def test_no_shipped_role_holds_the_global_translation_permission():
+    for name in (COMMUNICATORS, APPROVERS, TRANSLATORS):
+        assert not Group.objects.get(name=name).permissions.filter(codename="submit_translation").exists()
