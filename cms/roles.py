@@ -1,7 +1,5 @@
 """The editorial roles, as Wagtail groups: who may edit, publish and translate what."""
 
-from django.utils.translation import gettext_lazy as _
-
 COMMUNICATORS = "Kommunikatörer"
 APPROVERS = "Granskare"
 TRANSLATORS = "Översättare"
@@ -19,12 +17,6 @@ SNIPPET_PERMISSIONS = {
     COMMUNICATORS: ["add", "change", "lock"],
     APPROVERS: ["add", "change", "publish", "lock", "unlock"],
     TRANSLATORS: ["add", "change"],
-}
-
-DESCRIPTIONS = {
-    COMMUNICATORS: _("Edit pages and shared content and submit them for review; never publish."),
-    APPROVERS: _("Review, approve and publish what communicators submit."),
-    TRANSLATORS: _("Translate pages and shared content into English, Finnish and Arabic; never the Swedish source."),
 }
 
 
