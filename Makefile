@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: run test fuzz lint check messages install clean
+.PHONY: run test fuzz lint check messages install clean chromium
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,8 +25,14 @@ run: install
 	@echo "Site: http://127.0.0.1:8000/"
 	DJANGO_SETTINGS_MODULE=cms.settings.dev $(MANAGE) runserver 127.0.0.1:8000
 
+# The browser tests drive Debian's Chromium (Playwright cannot download browsers here).
+chromium:
+	@test -x /usr/bin/chromium || { \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
+		else echo "The browser tests need Debian's chromium: sudo apt-get install chromium"; exit 1; fi; }
+
 # The whole suite; DATABASE_URL chooses the database (SQLite file by default).
-test: install
+test: install chromium
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # schemathesis against a real server's OpenAPI document (bounded examples per operation).
