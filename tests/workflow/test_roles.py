@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
-from wagtail.models import Locale, WorkflowState
+from wagtail.models import Locale, PageLogEntry, WorkflowState
 from wagtail_localize.models import TranslationSource
 
 from cms.roles import APPROVERS, COMMUNICATORS, TRANSLATORS
@@ -125,6 +125,29 @@ def test_a_communicator_submits_and_an_approver_approves(client, django_user_mod
     )
     page.refresh_from_db()
     assert page.title == "Norrland granskad" and page.live
+    logged = set(PageLogEntry.objects.filter(page=page).values_list("action", "user__username"))
+    assert {
+        ("wagtail.workflow.start", communicator.username),
+        ("wagtail.workflow.approve", approver.username),
+        ("wagtail.publish", approver.username),
+    } <= logged
+
+
+def test_a_page_locked_by_one_editor_cannot_be_saved_by_another(client, django_user_model):
+    first, second = in_group(django_user_model, APPROVERS), in_group(django_user_model, COMMUNICATORS)
+    page = sv(ChapterPage).get(slug="norrland")
+    client.force_login(first)
+    client.post(reverse("wagtailadmin_pages:lock", args=[page.pk]))
+    page.refresh_from_db()
+    assert page.locked and page.locked_by == first
+
+    client.force_login(second)
+    client.post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        {"title": "Norrland, låst", "slug": page.slug, "body-count": "0"},
+    )
+    page.refresh_from_db()
+    assert page.get_latest_revision_as_object().title == "Norrland"
 
 
 def test_communicators_do_not_manage_users_or_settings(login):
