@@ -186,3 +186,64 @@ def test_updating_translations_needs_publish_rights_on_the_page(localize_only_us
 def test_no_shipped_role_holds_the_global_translation_permission():
     for name in (COMMUNICATORS, APPROVERS, TRANSLATORS):
         assert not Group.objects.get(name=name).permissions.filter(codename="submit_translation").exists()
+
+
+def page_urls(page):
+    return {
+        "unpublish": reverse("wagtailadmin_pages:unpublish", args=[page.pk]),
+        "move": reverse("wagtailadmin_pages:move", args=[page.pk]),
+        "copy": reverse("wagtailadmin_pages:copy", args=[page.pk]),
+        "delete": reverse("wagtailadmin_pages:delete", args=[page.pk]),
+        "revert": reverse("wagtailadmin_pages:revisions_revert", args=[page.pk, page.latest_revision_id]),
+    }
+
+
+# Opening the confirmation view of each action on a live Swedish page and on its English translation.
+# Unpublishing, moving and deleting change what the public sees, so only approvers may.
+PAGE_ACTIONS = {
+    COMMUNICATORS: {"unpublish": False, "move": False, "copy": True, "delete": False, "revert": True},
+    APPROVERS: {"unpublish": True, "move": True, "copy": True, "delete": True, "revert": True},
+    # Translators only translate: on translations what editing allows, and nothing on the Swedish source.
+    TRANSLATORS: {"unpublish": False, "move": False, "copy": True, "delete": False, "revert": True},
+}
+
+
+@pytest.mark.parametrize("role", [COMMUNICATORS, APPROVERS, TRANSLATORS])
+@pytest.mark.parametrize("code", ["sv", "en"])
+def test_page_action_matrix(login, role, code):
+    client = login(role)
+    page = sv(ChapterPage).get(slug="norrland")
+    page = page if code == "sv" else translated(page, code)
+    for action, url in page_urls(page).items():
+        expected = PAGE_ACTIONS[role][action] and not (role == TRANSLATORS and code == "sv")
+        assert allowed(client.get(url)) is expected, (role, code, action)
+
+
+@pytest.mark.parametrize(("role", "may"), [(COMMUNICATORS, False), (APPROVERS, True)])
+def test_only_approvers_unpublish(login, role, may):
+    client = login(role)
+    page = sv(ChapterPage).get(slug="norrland")
+    client.post(reverse("wagtailadmin_pages:unpublish", args=[page.pk]), {})
+    page.refresh_from_db()
+    assert page.live is not may
+
+
+# Unpublishing a contact takes a number off the site: approvers only. Deleting shared content that
+# pages use is left to administrators (Wagtail warns them with the list of usages).
+CONTACT_ACTIONS = {
+    COMMUNICATORS: {"unpublish": False, "delete": False, "history": True},
+    APPROVERS: {"unpublish": True, "delete": False, "history": True},
+    TRANSLATORS: {"unpublish": False, "delete": False, "history": True},
+}
+
+
+@pytest.mark.parametrize("role", [COMMUNICATORS, APPROVERS, TRANSLATORS])
+@pytest.mark.parametrize("code", ["sv", "en"])
+def test_contact_action_matrix(login, role, code):
+    client = login(role)
+    contact = sv(Contact).get(name="Mikamottagningen")
+    contact = contact if code == "sv" else translated(contact, code)
+    for action, expected in CONTACT_ACTIONS[role].items():
+        url = reverse(Contact.snippet_viewset.get_url_name(action), args=[contact.pk])
+        expected = expected and not (role == TRANSLATORS and code == "sv")
+        assert allowed(client.get(url)) is expected, (role, code, action)
