@@ -247,3 +247,29 @@ def test_contact_action_matrix(login, role, code):
         url = reverse(Contact.snippet_viewset.get_url_name(action), args=[contact.pk])
         expected = expected and not (role == TRANSLATORS and code == "sv")
         assert allowed(client.get(url)) is expected, (role, code, action)
+
+
+def test_asking_for_changes_needs_a_comment_that_the_communicator_sees(client, django_user_model):
+    communicator = in_group(django_user_model, COMMUNICATORS)
+    approver = in_group(django_user_model, APPROVERS)
+    page = sv(ChapterPage).get(slug="norrland")
+    client.force_login(communicator)
+    client.post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        {"title": "Norrland, förslag", "slug": page.slug, "body-count": "0", "action-submit": "submit"},
+    )
+    state = WorkflowState.objects.get(base_content_type__model="page", object_id=str(page.pk))
+    reject_url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "reject", state.current_task_state.pk])
+
+    client.force_login(approver)
+    client.post(reject_url, {"comment": ""})
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+
+    client.post(reject_url, {"comment": "Skriv ut vilka orter längs kusten som avses."})
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
+
+    client.force_login(communicator)
+    history = client.get(reverse("wagtailadmin_pages:history", args=[page.pk])).content.decode()
+    assert "Skriv ut vilka orter längs kusten som avses." in history

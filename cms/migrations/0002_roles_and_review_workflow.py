@@ -31,7 +31,7 @@ def create_roles(apps, schema_editor):
     WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
     WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
     WorkflowContentType = apps.get_model("wagtailcore", "WorkflowContentType")
-    GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
+    ReviewTask = apps.get_model("cms", "ReviewTask")
 
     def permission(app_label, model, codename):
         content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
@@ -65,10 +65,11 @@ def create_roles(apps, schema_editor):
     # Wagtail's example groups would be a second, unreviewed way to publish; drop them while unused.
     Group.objects.filter(name__in=["Moderators", "Editors"], user__isnull=True).delete()
 
-    task_type, _ = ContentType.objects.get_or_create(app_label="wagtailcore", model="groupapprovaltask")
-    task = GroupApprovalTask.objects.filter(name="Granskare godkänner").first()
+    # A review task whose "request changes" must say what to change.
+    task_type, _ = ContentType.objects.get_or_create(app_label="cms", model="reviewtask")
+    task = ReviewTask.objects.filter(name="Granskare godkänner").first()
     if task is None:
-        task = GroupApprovalTask.objects.create(name="Granskare godkänner", content_type=task_type, active=True)
+        task = ReviewTask.objects.create(name="Granskare godkänner", content_type=task_type, active=True)
     task.groups.add(groups[APPROVERS])
     workflow, _ = Workflow.objects.get_or_create(name="Granskning", defaults={"active": True})
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
@@ -80,6 +81,7 @@ def create_roles(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
+        ("cms", "0001_review_task"),
         ("wagtailcore", "0098_apitoken"),
         ("wagtailadmin", "0001_create_admin_access_permissions"),
         ("snippets", "0002_translatable_inline_rows"),
