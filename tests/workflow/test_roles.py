@@ -266,9 +266,18 @@ def test_asking_for_changes_needs_a_comment_that_the_communicator_sees(client, d
     state.refresh_from_db()
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
 
+    client.force_login(communicator)  # a communicator cannot decide on their own submission
+    client.post(reject_url, {"comment": "Jag godkänner själv."})
+    approve_url = reject_url.replace("/reject/", "/approve/")
+    client.post(approve_url, {"comment": ""})
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+
+    client.force_login(approver)
     client.post(reject_url, {"comment": "Skriv ut vilka orter längs kusten som avses."})
     state.refresh_from_db()
     assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    assert PageLogEntry.objects.filter(page=page, action="wagtail.workflow.reject", user=approver).exists()
 
     client.force_login(communicator)
     history = client.get(reverse("wagtailadmin_pages:history", args=[page.pk])).content.decode()
