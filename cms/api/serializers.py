@@ -5,22 +5,8 @@ import re
 from django.db.models import Prefetch
 from wagtail.rich_text import expand_db_html
 
+from pages.blocks import SNIPPET_REFERENCES
 from snippets.models import Actor, Concept, Contact, Goal, Indicator, IndicatorCategory, Resource, Responsibility
-
-# Which snippet each chooser in a chapter body refers to: block type → (value key, model).
-SNIPPET_FIELDS = {
-    "actors": ("actors", Actor),
-    "actor_role": ("actor", Actor),
-    "actor_responsibilities": ("actor", Actor),
-    "concept": ("concept", Concept),
-    "goal": ("goal", Goal),
-    "goal_overview": ("goals", Goal),
-    "indicators": ("category", IndicatorCategory),
-    "contact": ("contact", Contact),
-    "contacts": ("contacts", Contact),
-    "contact_table": ("contacts", Contact),
-    "resources": ("resources", Resource),
-}
 
 
 def live_snippets(model, locale=None, ids=None):
@@ -141,8 +127,8 @@ class BodySerializer:
         wanted = {}
         for body in raw_bodies:
             for block in body:
-                if block["type"] in SNIPPET_FIELDS:
-                    key, model = SNIPPET_FIELDS[block["type"]]
+                if block["type"] in SNIPPET_REFERENCES:
+                    key, model = SNIPPET_REFERENCES[block["type"]]
                     wanted.setdefault(model, set()).update(self._ids(block["value"].get(key)))
         self.snippets = {
             model: {obj.pk: snippet_serializer(model, rich_text)(obj) for obj in live_snippets(model, ids=ids)}
@@ -179,7 +165,7 @@ class BodySerializer:
             return {"title": value.get("title") or "", "text": self.rich_text(value.get("text"))}
         if block_type == "actor_matrix":
             return {"caption": value.get("caption") or "", "actors": self.matrix_actors()}
-        key, model = SNIPPET_FIELDS[block_type]
+        key, model = SNIPPET_REFERENCES[block_type]
         found = [self.snippets.get(model, {}).get(pk) for pk in self._ids(value.get(key))]
         found = [item for item in found if item is not None]
         if block_type == "contact_table":

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 
 from snippets.models import Actor, Concept, Contact, Goal, IndicatorCategory, Resource
 
+from ..blocks import SNIPPET_REFERENCES, body_blocks
 from ..models import ChapterPage, StrategyPage
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "content" / "strategy.yaml"
@@ -56,23 +57,10 @@ STRATEGY_FIELDS = [
     "purpose",
 ]
 
-# Block type → {value key: snippet list it refers to}; a list value means a list of keys.
-BLOCK_REFERENCES = {
-    "heading": {},
-    "rich_text": {},
-    "callout": {},
-    "actor_matrix": {},
-    "actors": {"actors": "actors"},
-    "actor_role": {"actor": "actors"},
-    "actor_responsibilities": {"actor": "actors"},
-    "concept": {"concept": "concepts"},
-    "goal": {"goal": "goals"},
-    "goal_overview": {"goals": "goals"},
-    "indicators": {"category": "indicator_categories"},
-    "contact": {"contact": "contacts"},
-    "contacts": {"contacts": "contacts"},
-    "contact_table": {"contacts": "contacts"},
-    "resources": {"resources": "resources"},
+# Block type → {value key: package list of the snippets it refers to}, derived from the blocks' own map.
+KIND_OF_MODEL = {model: kind for kind, (model, _fields) in SNIPPET_KINDS.items()}
+BLOCK_REFERENCES = {name: {} for name, _block in body_blocks()} | {
+    block_type: {key: KIND_OF_MODEL[model]} for block_type, (key, model) in SNIPPET_REFERENCES.items()
 }
 
 # Fields that are derived or point at other objects; checked by the reference pass instead.

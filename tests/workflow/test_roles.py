@@ -100,17 +100,22 @@ def test_only_approvers_publish_contacts(login, role, may_publish):
     assert (contact.phone == "020-61 60 61") is may_publish
 
 
+def submit_for_review(client, user, page, title):
+    """The user edits the page's title in the admin and submits it to the workflow."""
+    client.force_login(user)
+    client.post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        {"title": title, "slug": page.slug, "body-count": "0", "action-submit": "submit"},
+    )
+    return WorkflowState.objects.get(base_content_type__model="page", object_id=str(page.pk))
+
+
 def test_a_communicator_submits_and_an_approver_approves(client, django_user_model):
     communicator = in_group(django_user_model, COMMUNICATORS)
     approver = in_group(django_user_model, APPROVERS)
     page = sv(ChapterPage).get(slug="norrland")
 
-    client.force_login(communicator)
-    client.post(
-        reverse("wagtailadmin_pages:edit", args=[page.pk]),
-        {"title": "Norrland granskad", "slug": page.slug, "body-count": "0", "action-submit": "submit"},
-    )
-    state = WorkflowState.objects.get(base_content_type__model="page", object_id=str(page.pk))
+    state = submit_for_review(client, communicator, page, "Norrland granskad")
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
     page.refresh_from_db()
     assert page.title == "Norrland"
@@ -253,12 +258,7 @@ def test_asking_for_changes_needs_a_comment_that_the_communicator_sees(client, d
     communicator = in_group(django_user_model, COMMUNICATORS)
     approver = in_group(django_user_model, APPROVERS)
     page = sv(ChapterPage).get(slug="norrland")
-    client.force_login(communicator)
-    client.post(
-        reverse("wagtailadmin_pages:edit", args=[page.pk]),
-        {"title": "Norrland, förslag", "slug": page.slug, "body-count": "0", "action-submit": "submit"},
-    )
-    state = WorkflowState.objects.get(base_content_type__model="page", object_id=str(page.pk))
+    state = submit_for_review(client, communicator, page, "Norrland, förslag")
     reject_url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "reject", state.current_task_state.pk])
 
     client.force_login(approver)
