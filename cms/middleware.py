@@ -10,7 +10,7 @@ class PublicSiteLocaleMiddleware(LocaleMiddleware):
     would redirect to /sv/api/… instead of answering 404.
     """
 
-    UNPREFIXED = ("/api/", "/admin/", "/documents/", "/static/", "/media/")
+    UNPREFIXED = ("/api/", "/admin/", "/documents/", "/static/", "/media/", "/sitemap.xml", "/robots.txt")
 
     def process_response(self, request, response):
         if request.path_info.startswith(self.UNPREFIXED):
@@ -36,3 +36,23 @@ class RejectNulBytesMiddleware:
                 return problem(400, "Bad Request", "NUL bytes are not allowed in the path or query.")
             return HttpResponseBadRequest("NUL bytes are not allowed in the path or query.")
         return self.get_response(request)
+
+
+class PublicPrivacyMiddleware:
+    """The public site tells other sites nothing about a visit: no Referer leaves it.
+
+    The admin keeps Django's SECURE_REFERRER_POLICY (same-origin): with "no-referrer" a browser
+    sends "Origin: null" on form posts, which CSRF protection rightly refuses. A public page with
+    a form sets its own policy for the same reason.
+    """
+
+    ADMIN = ("/admin/",)
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if not request.path_info.startswith(self.ADMIN):
+            response.headers.setdefault("Referrer-Policy", "no-referrer")
+        return response
