@@ -24,6 +24,7 @@ class ContactOut(Schema):
     availability: str
     category: str
     actor_id: int | None
+    in_emergency_banner: bool = Field(description="The site shows this number in its emergency banner.")
     verified_on: datetime.date | None
 
 

@@ -55,6 +55,7 @@ def contact(obj):
         "availability": obj.availability,
         "category": obj.category,
         "actor_id": obj.actor_id,
+        "in_emergency_banner": obj.in_emergency_banner,
         "verified_on": obj.verified_on,
     }
 

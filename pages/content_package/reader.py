@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from snippets.models import Actor, Concept, Contact, Goal, IndicatorCategory, Resource
 
 from ..blocks import SNIPPET_REFERENCES, body_blocks
-from ..models import ChapterPage, StrategyPage
+from ..models import AccessibilityStatementPage, ChapterPage, FeedbackFormField, SafetyAdvicePage, StrategyPage
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "content" / "strategy.yaml"
 
@@ -33,12 +33,23 @@ SNIPPET_KINDS = {
             "url_text",
             "availability",
             "category",
+            "in_emergency_banner",
         ],
     ),
     "concepts": (Concept, ["term", "definition"]),
     "goals": (Goal, ["title", "text"]),
     "resources": (Resource, ["title", "publisher", "kind", "url"]),
 }
+
+# The site's own pages: type → (model, data keys that are plain model fields).
+SITE_PAGE_TYPES = {
+    "safety_advice": (SafetyAdvicePage, ["title", "slug", "body"]),
+    "accessibility_statement": (
+        AccessibilityStatementPage,
+        ["title", "slug", "body", "feedback_intro", "thank_you_text"],
+    ),
+}
+FORM_FIELD_FIELDS = ["label", "field_type", "required", "help_text"]
 
 STRATEGY_FIELDS = [
     "title",
@@ -74,6 +85,7 @@ NOT_VALIDATED_HERE = [
     "locked_by",
     "path",
     "depth",
+    "page",
 ]
 
 
@@ -112,7 +124,7 @@ def validate(data):
             if key in keys[kind]:
                 problems.append(f"{where}: duplicate key")
             keys[kind].add(key)
-            problems += check_model(model(**{f: item.get(f) or "" for f in fields}), where)
+            problems += check_model(model(**field_values(model, fields, item)), where)
     problems += check_snippet_references(data, keys)
     strategy = data.get("strategy")
     if not isinstance(strategy, dict):
@@ -121,6 +133,42 @@ def validate(data):
     problems += check_chapters(strategy.get("chapters") or [], keys, "strategy")
     if not (data.get("home") or {}).get("title"):
         problems.append("home: missing title")
+    problems += check_site_pages(data.get("site_pages") or [])
+    return problems
+
+
+def field_values(model, fields, item):
+    """The item's values for plain model fields; a missing value is the field's empty value."""
+    values = {}
+    for name in fields:
+        field = model._meta.get_field(name)
+        value = item.get(name)
+        if field.get_internal_type() == "BooleanField":
+            values[name] = bool(value)
+        else:
+            values[name] = "" if value is None else value
+    return values
+
+
+def check_site_pages(pages):
+    problems = []
+    seen = set()
+    for index, item in enumerate(pages):
+        kind = item.get("type") if isinstance(item, dict) else None
+        if kind not in SITE_PAGE_TYPES or not item.get("key"):
+            problems.append(f"site_pages[{index}]: needs a key and a type ({', '.join(SITE_PAGE_TYPES)})")
+            continue
+        where = f"site_pages[{item['key']}]"
+        if kind in seen:
+            problems.append(f"{where}: only one page of type {kind}")
+        seen.add(kind)
+        model, fields = SITE_PAGE_TYPES[kind]
+        problems += check_model(model(**field_values(model, fields, item)), where)
+        for position, form_field in enumerate(item.get("form_fields") or []):
+            problems += check_model(
+                FeedbackFormField(**field_values(FeedbackFormField, FORM_FIELD_FIELDS, form_field)),
+                f"{where}.form_fields[{position}]",
+            )
     return problems
 
 

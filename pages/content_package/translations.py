@@ -13,7 +13,7 @@ from wagtail.models import Locale
 from wagtail_localize.models import Translation, TranslationSource
 
 from .keys import translation_key
-from .reader import SNIPPET_KINDS
+from .reader import SITE_PAGE_TYPES, SNIPPET_KINDS
 
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "content" / "locale"
 SEPARATOR = "|"
@@ -43,6 +43,11 @@ def packaged_objects(data, locale):
             yield from chapters(chapter.get("children") or [], here)
 
     yield from chapters(strategy.get("chapters") or [], "strategy")
+
+    for item in data.get("site_pages") or []:
+        model, _fields = SITE_PAGE_TYPES[item["type"]]
+        key = f"site/{item['key']}"
+        yield f"page:{key}", model.objects.get(translation_key=translation_key("page", key), locale=locale)
 
 
 def export_po(data, source_locale, target_locale):

@@ -13,9 +13,9 @@ from wagtail.models import Locale, Page, Site
 
 from snippets.models import GoalAudience, Indicator, Responsibility
 
-from ..models import ChapterPage, HomePage, StrategyPage
+from ..models import ChapterPage, FeedbackFormField, HomePage, StrategyPage
 from .keys import block_id, translation_key
-from .reader import BLOCK_REFERENCES, SNIPPET_KINDS, STRATEGY_FIELDS
+from .reader import BLOCK_REFERENCES, FORM_FIELD_FIELDS, SITE_PAGE_TYPES, SNIPPET_KINDS, STRATEGY_FIELDS, field_values
 
 # Each snippet family's ordered inline children: (relation, child model, how a data item becomes child fields).
 CHILDREN = {
@@ -50,6 +50,7 @@ class PackageWriter:
         home = self.write_home()
         strategy = self.write_strategy(home)
         self.write_chapters(strategy, self.data["strategy"].get("chapters") or [], "strategy")
+        self.write_site_pages(home)
         return self.counts
 
     # Snippets
@@ -58,7 +59,7 @@ class PackageWriter:
         model, fields = SNIPPET_KINDS[kind]
         before = self.counts.copy()
         for position, item in enumerate(self.data.get(kind) or []):
-            values = {field: item.get(field) or "" for field in fields}
+            values = field_values(model, fields, item)
             for field, target in SNIPPET_LINKS.get(kind, {}).items():
                 values[f"{field}_id"] = self.pk[(target, item[field])] if item.get(field) else None
             if kind in ORDERED_KINDS:
@@ -95,10 +96,14 @@ class PackageWriter:
         self.counts["created" if created else "updated"] += 1
         return obj
 
-    @staticmethod
-    def differs(obj, values, children):
+    @classmethod
+    def differs(cls, obj, values, children):
         if any(getattr(obj, field) != value for field, value in values.items()):
             return True
+        return cls.children_differ(obj, children)
+
+    @staticmethod
+    def children_differ(obj, children):
         if children:
             relation, _model, items = children
             current = [
@@ -157,18 +162,43 @@ class PackageWriter:
         if path == "strategy":
             self.report("chapters", before)
 
-    def upsert_page(self, model, parent, key, values):
+    def write_site_pages(self, home):
+        before = self.counts.copy()
+        for item in self.data.get("site_pages") or []:
+            model, fields = SITE_PAGE_TYPES[item["type"]]
+            key = f"site/{item['key']}"
+            children = None
+            if "form_fields" in item:
+                rows = [
+                    {
+                        **field_values(FeedbackFormField, FORM_FIELD_FIELDS, row),
+                        "translation_key": translation_key("page/form_fields", f"{key}/{index}"),
+                    }
+                    for index, row in enumerate(item["form_fields"])
+                ]
+                children = ("form_fields", FeedbackFormField, rows)
+            self.upsert_page(model, home, translation_key("page", key), field_values(model, fields, item), children)
+        self.report("site pages", before)
+
+    def upsert_page(self, model, parent, key, values, children=None):
         page = model.objects.filter(translation_key=key, locale=self.locale).first()
         created = page is None
-        if not created and page.live and not page.has_unpublished_changes and not self.page_differs(page, values):
+        unchanged = not created and not self.page_differs(page, values) and not self.children_differ(page, children)
+        if unchanged and page.live and not page.has_unpublished_changes:
             self.counts["unchanged"] += 1
             return page
         if created:
             page = model(translation_key=key, locale=self.locale, **values)
-            parent.add_child(instance=page)
         else:
             for field, value in values.items():
                 setattr(page, field, value)
+        if children:
+            relation, child_model, rows = children
+            setattr(
+                page, relation, [child_model(sort_order=i, locale=self.locale, **row) for i, row in enumerate(rows)]
+            )
+        if created:
+            parent.add_child(instance=page)
         page.save_revision().publish()
         self.counts["created" if created else "updated"] += 1
         return page
@@ -177,7 +207,7 @@ class PackageWriter:
     def page_differs(page, values):
         for field, value in values.items():
             current = getattr(page, field)
-            if field == "body":
+            if hasattr(current, "raw_data"):  # a StreamField
                 if json.dumps(list(current.raw_data), sort_keys=True) != json.dumps(value, sort_keys=True):
                     return True
             elif current != value:

@@ -17,7 +17,7 @@ class HomePage(TranslationStatusMixin, Page):
     api_fields = [APIField("intro"), APIField("translation")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["pages.StrategyPage"]
+    subpage_types = ["pages.StrategyPage", "pages.SafetyAdvicePage", "pages.AccessibilityStatementPage"]
 
     class Meta:
         verbose_name = _("home page")
@@ -25,5 +25,7 @@ class HomePage(TranslationStatusMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["strategies"] = self.get_children().live().public().specific()
+        from .strategy import StrategyPage
+
+        context["strategies"] = StrategyPage.objects.child_of(self).live().public()
         return context

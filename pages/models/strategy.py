@@ -2,6 +2,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.api import APIField
+from wagtail.blocks import StreamValue
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
@@ -12,7 +14,7 @@ from .translated import TranslationStatusMixin
 SHORT_TEXT_FEATURES = ["bold", "italic", "ul", "ol", "link"]
 
 
-class StrategyPage(TranslationStatusMixin, Page):
+class StrategyPage(RoutablePageMixin, TranslationStatusMixin, Page):
     """A decided strategy: its governance facts, its short texts, and its chapters as children."""
 
     document_date = models.DateField(_("document date"))
@@ -147,3 +149,39 @@ class StrategyPage(TranslationStatusMixin, Page):
             return [(chapter, tree(chapter.path)) for chapter in children.get(path, [])]
 
         return tree(self.path)
+
+    @path("hela-strategin/", name="whole")
+    def whole_strategy(self, request):
+        """Every chapter in reading order on one page, for printing or saving as PDF."""
+        return self.render(
+            request,
+            template="pages/strategy_whole.html",
+            context_overrides={
+                "chapters": self.chapters_in_reading_order(),
+                "canonical_url": self.get_full_url(request) + self.reverse_subpage("whole"),
+            },
+        )
+
+    def get_sitemap_urls(self, request=None):
+        [page] = super().get_sitemap_urls(request)
+        whole = {**page, "location": page["location"] + self.reverse_subpage("whole"), "route": "whole"}
+        return [page, whole]
+
+    def chapters_in_reading_order(self):
+        """[(chapter, heading shift, [blocks])] for every live chapter, with the snippets of all bodies
+        fetched together: the query count does not grow with the number of chapters."""
+        from .chapter import ChapterPage
+
+        chapters = list(ChapterPage.objects.descendant_of(self).live().public().order_by("path"))
+        raw = [[dict(item) for item in chapter.body.raw_data] for chapter in chapters]
+        # One stream of every body: its chooser blocks are converted per block type, all at once.
+        combined = StreamValue(
+            ChapterPage.body.field.stream_block, [item for body in raw for item in body], is_lazy=True
+        )
+        result, start = [], 0
+        for chapter, body in zip(chapters, raw, strict=True):
+            # A top-level chapter is an h2 on this page, so its own h2 sections become h3.
+            shift = chapter.depth - self.depth
+            result.append((chapter, shift, [combined[index] for index in range(start, start + len(body))]))
+            start += len(body)
+        return result

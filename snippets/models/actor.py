@@ -54,7 +54,9 @@ class Actor(Ordered, ReviewedSnippet):
         index.SearchField("name"),
         index.SearchField("full_name"),
         index.SearchField("role"),
+        index.RelatedFields("responsibilities", [index.SearchField("text")]),
         index.FilterField("locale"),
+        index.FilterField("live"),
     ]
 
     translatable_fields = [

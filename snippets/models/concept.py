@@ -18,7 +18,12 @@ class Concept(Ordered, PublishableSnippet):
 
     panels = [FieldPanel("term"), FieldPanel("definition"), FieldPanel("sort_order")]
 
-    search_fields = [index.SearchField("term", boost=2), index.SearchField("definition"), index.FilterField("locale")]
+    search_fields = [
+        index.SearchField("term", boost=2),
+        index.SearchField("definition"),
+        index.FilterField("locale"),
+        index.FilterField("live"),
+    ]
 
     translatable_fields = [TranslatableField("term"), TranslatableField("definition"), SynchronizedField("sort_order")]
 

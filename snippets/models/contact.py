@@ -68,6 +68,11 @@ class Contact(ReviewedSnippet):
         on_delete=models.SET_NULL,
         related_name="contacts",
     )
+    in_emergency_banner = models.BooleanField(
+        _("show in the emergency banner"),
+        default=False,
+        help_text=_("Shown at the top of every public page, for someone who needs help now. Keep it to a few numbers."),
+    )
     verified_on = models.DateField(
         _("verified on"),
         null=True,
@@ -88,6 +93,7 @@ class Contact(ReviewedSnippet):
             heading=_("How to reach"),
         ),
         FieldRowPanel([FieldPanel("category"), FieldPanel("actor")]),
+        FieldPanel("in_emergency_banner"),
         FieldPanel("verified_on"),
     ]
 
@@ -99,6 +105,7 @@ class Contact(ReviewedSnippet):
         index.SearchField("phone"),
         index.FilterField("category"),
         index.FilterField("locale"),
+        index.FilterField("live"),
     ]
 
     # A translator translates words, never a number someone will dial.
@@ -114,6 +121,7 @@ class Contact(ReviewedSnippet):
         SynchronizedField("url"),
         SynchronizedField("category"),
         TranslatableField("actor"),
+        SynchronizedField("in_emergency_banner"),
         SynchronizedField("verified_on"),
     ]
 

@@ -24,7 +24,12 @@ class Goal(Ordered, PublishableSnippet):
         InlinePanel("audiences", label=_("Collaboration audiences"), heading=_("Collaboration audiences")),
     ]
 
-    search_fields = [index.SearchField("title", boost=2), index.SearchField("text"), index.FilterField("locale")]
+    search_fields = [
+        index.SearchField("title", boost=2),
+        index.SearchField("text"),
+        index.FilterField("locale"),
+        index.FilterField("live"),
+    ]
 
     translatable_fields = [
         TranslatableField("title"),

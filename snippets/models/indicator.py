@@ -19,7 +19,12 @@ class IndicatorCategory(Ordered, PublishableSnippet):
         InlinePanel("indicators", label=_("Indicators"), heading=_("Indicators"), min_num=1),
     ]
 
-    search_fields = [index.SearchField("name"), index.FilterField("locale")]
+    search_fields = [
+        index.SearchField("name"),
+        index.RelatedFields("indicators", [index.SearchField("text")]),
+        index.FilterField("locale"),
+        index.FilterField("live"),
+    ]
 
     translatable_fields = [TranslatableField("name"), SynchronizedField("sort_order"), TranslatableField("indicators")]
 

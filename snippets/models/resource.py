@@ -32,7 +32,12 @@ class Resource(Ordered, PublishableSnippet):
         FieldPanel("sort_order"),
     ]
 
-    search_fields = [index.SearchField("title"), index.SearchField("publisher"), index.FilterField("locale")]
+    search_fields = [
+        index.SearchField("title"),
+        index.SearchField("publisher"),
+        index.FilterField("locale"),
+        index.FilterField("live"),
+    ]
 
     translatable_fields = [
         TranslatableField("title"),
