@@ -1,6 +1,10 @@
 from django import template
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.urls import translate_url
+from django.utils import translation
 from django.utils.html import format_html
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from ..rich_text import external_link_open_tag
 
@@ -31,3 +35,62 @@ def live_translations(page):
         .select_related("locale")
         .order_by("locale__language_code")
     )
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context, translations):
+    """[(language code, URL, is current)] for the switcher: a page's live translations, or, on a
+    page that is not a Wagtail page (search), the same view in every language."""
+    current = translation.get_language()
+    if translations:
+        page = context.get("page")
+        return [(t.locale.language_code, t.url, t.pk == page.pk) for t in translations]
+    request = context.get("request")
+    if request is None or context.get("page") is not None:
+        return []
+    path = request.get_full_path()
+    return [(code, translate_url(path, code), code == current) for code, _name in settings.LANGUAGES]
+
+
+@register.simple_tag(takes_context=True)
+def heading_level(context, level):
+    """A block's heading level, moved down where its page is nested in a longer one (the whole strategy)."""
+    return min(6, int(level) + int(context.get("heading_shift") or 0))
+
+
+@register.simple_tag(takes_context=True)
+def site_chrome(context):
+    """What every public page shows around its content, in the page's language, in two queries:
+    the emergency numbers, and the safety-advice and accessibility-statement pages."""
+    from pages.models import AccessibilityStatementPage, SafetyAdvicePage
+    from snippets.models import Contact
+
+    page = context.get("page")
+    locale_id = page.locale_id if getattr(page, "locale_id", None) else active_locale_id()
+    rank = {value: index for index, value in enumerate(Contact.Category.values)}
+    emergency = sorted(
+        Contact.objects.filter(live=True, locale_id=locale_id, in_emergency_banner=True),
+        key=lambda contact: (rank.get(contact.category, len(rank)), contact.name),
+    )
+    types = ContentType.objects.get_for_models(SafetyAdvicePage, AccessibilityStatementPage)
+    found = {
+        page.content_type_id: page
+        for page in Page.objects.live()
+        .public()
+        .filter(locale_id=locale_id, content_type__in=types.values())
+        .order_by("-path")
+        .only("title", "url_path", "path", "depth", "content_type")
+    }
+    return {
+        "emergency_contacts": emergency,
+        "safety_page": found.get(types[SafetyAdvicePage].pk),
+        "statement_page": found.get(types[AccessibilityStatementPage].pk),
+        "quick_exit_url": settings.QUICK_EXIT_URL,
+    }
+
+
+def active_locale_id():
+    try:
+        return Locale.get_active().pk
+    except Locale.DoesNotExist:
+        return Locale.get_default().pk
