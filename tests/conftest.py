@@ -4,6 +4,20 @@ import pytest
 from django.core.management import call_command
 
 
+def pytest_collection_modifyitems(config, items):
+    """Tests marked postgresql check PostgreSQL features (Swedish stemming); a run on SQLite leaves them out."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        return
+    kept, left_out = [], []
+    for item in items:
+        (left_out if item.get_closest_marker("postgresql") else kept).append(item)
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = kept
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Every test starts from the shipped strategy, loaded once; each test's changes are rolled back."""

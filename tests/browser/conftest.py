@@ -26,6 +26,12 @@ USERS = {"kommunikator": "Kommunikatörer", "granskare": "Granskare"}
 PASSWORD = "browser-test-pw"
 
 
+def public_text(server, path):
+    """A public page or API answer as the site serves it, over real HTTP."""
+    with urllib.request.urlopen(f"{server}{path}", timeout=10) as response:  # noqa: S310 (loopback)
+        return response.read().decode()
+
+
 def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -1,16 +1,12 @@
 """The editorial flow in a real browser: a communicator submits, an approver approves, the public sees it."""
 
 import json
-import urllib.request
 
 import pytest
 
+from .conftest import public_text as public
+
 pytestmark = pytest.mark.browser
-
-
-def public(server, path):
-    with urllib.request.urlopen(f"{server}{path}", timeout=10) as response:  # noqa: S310 (loopback)
-        return response.read().decode()
 
 
 def find_page_id(server, slug):

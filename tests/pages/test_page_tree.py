@@ -1,14 +1,14 @@
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
-from pages.models import ChapterPage, HomePage, StrategyPage
+from pages.models import AccessibilityStatementPage, ChapterPage, HomePage, SafetyAdvicePage, StrategyPage
 
 
 class PageTreeRulesTest(WagtailPageTestCase):
     """Editors can only build home → strategy → chapters, with chapters nesting."""
 
-    def test_home_holds_only_strategies(self):
-        self.assertAllowedSubpageTypes(HomePage, {StrategyPage})
+    def test_home_holds_strategies_and_the_sites_own_pages(self):
+        self.assertAllowedSubpageTypes(HomePage, {StrategyPage, SafetyAdvicePage, AccessibilityStatementPage})
         self.assertAllowedParentPageTypes(HomePage, {Page})
 
     def test_a_strategy_lives_under_a_home_page_and_holds_chapters(self):

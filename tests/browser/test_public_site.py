@@ -1,0 +1,216 @@
+"""The public site in Chromium: accessible, operable by keyboard, safe to leave, and silent to other sites."""
+
+import re
+import xml.etree.ElementTree as ET
+from urllib.parse import urlsplit
+
+import pytest
+
+from .conftest import public_text
+
+pytestmark = pytest.mark.browser
+
+LOCALES = ("sv", "en", "fi", "ar")
+# The neutral site is outside this machine: the browser gets a stand-in answer for it.
+NEUTRAL = "https://www.smhi.se/"
+SEARCH_WORD = {"sv": "polisen", "en": "police", "fi": "poliisi", "ar": "الشرطة"}
+
+
+def sitemap_paths(server):
+    root = ET.fromstring(public_text(server, "/sitemap.xml"))  # noqa: S314 (our own sitemap)
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    return [urlsplit(loc.text).path for loc in root.findall("s:url/s:loc", namespace)]
+
+
+def public_paths(server):
+    """Every page in the sitemap (every page type, every language), plus search results and a 404."""
+    paths = sitemap_paths(server)
+    for code in LOCALES:
+        search_path = re.search(r'action="([^"]+)"', public_text(server, f"/{code}/")).group(1)
+        paths += [f"{search_path}?q={SEARCH_WORD[code]}", f"/{code}/finns-inte/"]
+    return paths
+
+
+def statement_paths(server):
+    """The accessibility statement in each language: the footer's last link."""
+    found = set()
+    for code in LOCALES:
+        footer = public_text(server, f"/{code}/").split('class="footer-links"', 1)[1].split("</ul>", 1)[0]
+        found.add(re.findall(r'href="([^"]+)"', footer)[-1])
+    return found
+
+
+@pytest.fixture(scope="module")
+def paths(server):
+    found = public_paths(server)
+    # Every page type in every language: home, strategy, chapters, the whole strategy, the two site pages.
+    for code in LOCALES:
+        assert sum(path.startswith(f"/{code}/") for path in found) >= 22, code
+    return found
+
+
+@pytest.fixture
+def context(browser):
+    context = browser.new_context(locale="sv-SE")
+    context.route(f"{NEUTRAL}**", lambda route: route.fulfill(status=200, body="<title>SMHI</title>Väder"))
+    yield context
+    context.close()
+
+
+def test_axe_finds_no_violations_on_any_page_in_any_language(browser, server, paths):
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    # axe runs as an injected script, which the site's CSP would rightly refuse.
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    found = {}
+    for path in paths:
+        page.goto(f"{server}{path}")
+        results = axe.run(page)
+        violations = [
+            (violation["id"], [node["target"] for node in violation["nodes"]][:3])
+            for violation in results.response["violations"]
+        ]
+        if violations:
+            found[path] = violations
+    context.close()
+    assert found == {}
+
+
+def test_no_request_leaves_the_site_and_no_cookie_is_set(context, server, paths):
+    page = context.new_page()
+    elsewhere, cookies, csp_reports = [], [], []
+    page.on("request", lambda request: None if request.url.startswith(server) else elsewhere.append(request.url))
+    page.on(
+        "console",
+        lambda message: csp_reports.append(message.text) if "Content Security Policy" in message.text else None,
+    )
+
+    def record_cookies(response):
+        if response.url.startswith(server) and response.header_value("set-cookie"):
+            cookies.append(response.url)
+
+    page.on("response", record_cookies)
+    with_form = statement_paths(server)
+    assert len(with_form) == len(LOCALES)
+    for path in paths:
+        if path in with_form:
+            continue  # the feedback form's CSRF cookie; see test_only_the_feedback_form_sets_a_cookie
+        page.goto(f"{server}{path}")
+        page.wait_for_load_state("networkidle")
+    assert elsewhere == []
+    assert cookies == []
+    assert csp_reports == []
+    assert context.cookies() == []
+
+
+def test_quick_exit_is_first_by_keyboard_and_replaces_the_history_entry(context, server):
+    page = context.new_page()
+    page.goto(f"{server}/sv/")
+    chapter = f"{server}/sv/strategi-mot-prostitution-manniskohandel-och-kop-av-sexuella-tjanster/"
+    page.goto(chapter)
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent.trim()")
+    assert focused == "Lämna sidan snabbt"
+    assert_focus_is_visible(page)
+    # Visible without scrolling, also after scrolling down.
+    page.mouse.wheel(0, 3000)
+    assert page.locator(".quick-exit").is_visible()
+    assert page.evaluate("document.querySelector('.quick-exit').getBoundingClientRect().top") >= 0
+
+    page.keyboard.press("Enter")
+    page.wait_for_url(NEUTRAL)
+    # Back skips the strategy page: its history entry was replaced.
+    page.go_back()
+    assert page.url == f"{server}/sv/"
+
+
+def test_three_escapes_leave_the_page(context, server):
+    page = context.new_page()
+    page.goto(f"{server}/sv/")
+    page.goto(f"{server}/sv/sa-doljer-du-ditt-besok/")
+    page.keyboard.press("Escape")
+    assert page.locator("[data-quick-exit-status]").text_content() != ""
+    page.keyboard.press("Escape")
+    assert page.url.startswith(server)
+    page.keyboard.press("Escape")
+    page.wait_for_url(NEUTRAL)
+    page.go_back()
+    assert page.url == f"{server}/sv/"
+
+
+def test_two_escapes_then_a_pause_do_not_leave(context, server):
+    page = context.new_page()
+    page.goto(f"{server}/sv/")
+    page.keyboard.press("Escape")
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(2500)
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(300)
+    assert page.url == f"{server}/sv/"
+
+
+def assert_focus_is_visible(page):
+    style = page.evaluate(
+        "(() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, s.outlineWidth]; })()"
+    )
+    assert style[0] != "none" and style[1] != "0px", style
+
+
+def test_keyboard_order_reaches_every_control_with_visible_focus(context, server):
+    page = context.new_page()
+    page.goto(f"{server}/sv/strategi-mot-prostitution-manniskohandel-och-kop-av-sexuella-tjanster/")
+    order = []
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        assert_focus_is_visible(page)
+        order.append(page.evaluate("document.activeElement.getAttribute('class') || document.activeElement.id"))
+    assert order[:5] == ["quick-exit", "quick-exit-help", "skip-link", "site-name", "site-search-q"]
+
+
+def test_the_skip_link_moves_focus_to_the_content(context, server):
+    page = context.new_page()
+    page.goto(f"{server}/sv/")
+    for _ in range(3):
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip-link"
+    assert page.locator(".skip-link").is_visible()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+
+@pytest.mark.parametrize("width", [320])
+def test_no_horizontal_scrolling_at_320_pixels_which_is_1280_at_400_percent(browser, server, paths, width):
+    context = browser.new_context(viewport={"width": width, "height": 640})
+    page = context.new_page()
+    too_wide = []
+    for path in paths:
+        page.goto(f"{server}{path}")
+        scroll_width = page.evaluate("document.documentElement.scrollWidth")
+        if scroll_width > width:
+            too_wide.append((path, scroll_width))
+    context.close()
+    assert too_wide == []
+
+
+def test_the_bilaga_1_table_reads_as_labelled_boxes_on_a_phone(browser, server):
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(
+        f"{server}/sv/strategi-mot-prostitution-manniskohandel-och-kop-av-sexuella-tjanster/bilaga-1-konkreta-atgarder-och-forslag-till-framtida-aktiviteter/"
+    )
+    cell = page.locator(".matrix td").first
+    label = page.evaluate("(cell) => getComputedStyle(cell, '::before').content", cell.element_handle())
+    assert label == '"Pågående aktiviteter"'
+    assert page.locator(".matrix").evaluate("table => table.getBoundingClientRect().width") <= 320
+    context.close()
+
+
+def test_only_the_feedback_form_sets_a_cookie_and_a_report_arrives(context, server):
+    page = context.new_page()
+    page.goto(f"{server}/sv/tillganglighetsredogorelse/")
+    page.fill("textarea", "Knappen Sök går inte att nå med tangentbordet i Firefox.")
+    page.click("form[method=post] button[type=submit]")
+    assert page.locator("h1").text_content() == "Tack för din rapport"
+    assert [cookie["name"] for cookie in context.cookies()] == ["csrftoken"]
