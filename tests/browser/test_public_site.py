@@ -214,3 +214,18 @@ def test_only_the_feedback_form_sets_a_cookie_and_a_report_arrives(context, serv
     page.click("form[method=post] button[type=submit]")
     assert page.locator("h1").text_content() == "Tack för din rapport"
     assert [cookie["name"] for cookie in context.cookies()] == ["csrftoken"]
+
+
+def test_a_chapter_prints_its_content_without_the_controls(context, server):
+    page = context.new_page()
+    page.goto(
+        f"{server}/sv/strategi-mot-prostitution-manniskohandel-och-kop-av-sexuella-tjanster/bilaga-2-kontaktuppgifter/"
+    )
+    page.emulate_media(media="print")
+    for control in (".quick-exit", ".site-search", ".breadcrumbs", ".skip-link", "nav.toc--aside"):
+        assert not page.locator(control).first.is_visible(), control
+    assert page.locator("h1").is_visible()
+    assert page.locator(".emergency").is_visible()  # the help numbers stay on paper
+    assert page.get_by_text("020-61 60 60").first.is_visible()
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
