@@ -4,14 +4,17 @@ import pytest
 from django.urls import reverse
 from wagtail.admin.admin_url_finder import AdminURLFinder
 
-from pages.models import ChapterPage, HomePage, StrategyPage
+from pages.models import AccessibilityStatementPage, ChapterPage, HomePage, SafetyAdvicePage, StrategyPage
 from snippets.models import Actor, Concept, Contact, Goal, IndicatorCategory, Resource
 from tests.content import sv
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("model", [HomePage, StrategyPage, ChapterPage])
+PAGE_TYPES = [HomePage, StrategyPage, ChapterPage, SafetyAdvicePage, AccessibilityStatementPage]
+
+
+@pytest.mark.parametrize("model", PAGE_TYPES)
 def test_page_editor_opens(admin_client, model):
     page = sv(model).first()
     response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
@@ -67,7 +70,7 @@ def test_snippet_preview_shows_it_as_on_the_site(rf, superuser, model, shown):
     assert shown(obj) in response.render().content.decode()
 
 
-@pytest.mark.parametrize("model", [HomePage, StrategyPage, ChapterPage])
+@pytest.mark.parametrize("model", PAGE_TYPES)
 def test_page_preview_renders(rf, superuser, model):
     page = sv(model).first()
     request = rf.get("/")

@@ -52,3 +52,12 @@ def test_the_form_fields_are_translated_and_answers_keep_one_key(statement):
     english = statement.get_translation(Locale.objects.get(language_code="en"))
     assert [f.clean_name for f in english.form_fields.all()] == [f.clean_name for f in statement.form_fields.all()]
     assert [f.label for f in english.form_fields.all()] != [f.label for f in statement.form_fields.all()]
+
+
+def test_the_municipality_reads_reports_in_the_admin(client, admin_client, statement):
+    names = fields(statement)
+    client.post(statement.url, {names["Beskriv problemet"]: "Kontrasten i sidhuvudet är för låg för mig."})
+    assert admin_client.get("/admin/forms/").status_code == 200
+    listing = admin_client.get(f"/admin/forms/submissions/{statement.pk}/")
+    assert listing.status_code == 200
+    assert "Kontrasten i sidhuvudet är för låg för mig." in listing.content.decode()
