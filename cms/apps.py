@@ -8,8 +8,9 @@ class CmsConfig(AppConfig):
     verbose_name = "CMS"
 
     def ready(self):
-        from . import signals
+        from . import purge, signals
         from .api import freshness
 
         freshness.connect()
+        purge.connect()
         signals.connect()

@@ -194,3 +194,13 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
 # Where "Lämna sidan snabbt" goes: an everyday site that gives nothing away (GOV.UK uses the BBC's weather).
 QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.smhi.se/")
+
+# A CDN or caching proxy in front of the site: publishing purges what changed (cms/purge.py).
+# FRONTEND_CACHE_PURGE_URL is where PURGE requests go (Varnish, nginx, Fastly-style HTTP purge).
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+        }
+    }

@@ -61,13 +61,17 @@ def add_collection(router, prefix, model, schema, tag, ordering):
     detail_view.__name__ = f"detail_{prefix}"
 
 
-router = Router()
-for prefix, model, schema, ordering in [
+COLLECTIONS_WITH_SCHEMAS = [
     ("contacts", Contact, schemas.ContactOut, ["name"]),
     ("actors", Actor, schemas.ActorOut, ["sort_order"]),
     ("indicators", IndicatorCategory, schemas.IndicatorCategoryOut, ["sort_order"]),
     ("concepts", Concept, schemas.ConceptOut, ["sort_order"]),
     ("goals", Goal, schemas.GoalOut, ["sort_order"]),
     ("resources", Resource, schemas.ResourceOut, ["sort_order"]),
-]:
+]
+# model → the path of its collection, e.g. Contact → "contacts" (the CDN purge needs it too).
+COLLECTIONS = {model: prefix for prefix, model, _schema, _ordering in COLLECTIONS_WITH_SCHEMAS}
+
+router = Router()
+for prefix, model, schema, ordering in COLLECTIONS_WITH_SCHEMAS:
     add_collection(router, prefix, model, schema, tag=prefix, ordering=ordering)

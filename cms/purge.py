@@ -1,0 +1,147 @@
+"""Tell the CDN in front of the site what changed: on publish or unpublish of a page or a snippet,
+purge every HTML and API URL that shows it, in every language.
+
+A chapter's title is in the table of contents of every page of its strategy, and a snippet is
+shown on the pages that choose it, on the whole strategy and in the strategy document; so a
+change purges the strategy's pages in every language. The emergency banner and the site's own
+pages appear on every page, so a change to those purges every page.
+
+API list URLs are purged without and with each ?locale=; other query strings (limit, offset,
+filters) expire by their max-age (API_CACHE_MAX_AGE).
+"""
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+from wagtail.models import Page, ReferenceIndex, Site
+from wagtail.signals import page_published, page_unpublished, published, unpublished
+
+API = "/api/v3/"
+
+
+def enabled():
+    return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
+
+
+def base_url():
+    site = Site.objects.filter(is_default_site=True).first()
+    return site.root_url if site else ""
+
+
+def with_locales(path):
+    return [path] + [f"{path}?locale={code}" for code, _name in settings.LANGUAGES]
+
+
+def page_urls(pages):
+    """Each page's public URL, and its routable views (the whole strategy)."""
+    urls = set()
+    for page in pages:
+        url = page.full_url
+        if not url:
+            continue
+        urls.add(url)
+        reverse_subpage = getattr(page, "reverse_subpage", None)
+        if reverse_subpage:
+            urls.add(url + reverse_subpage("whole"))
+    return urls
+
+
+def all_pages():
+    return Page.objects.filter(depth__gt=1).live().specific()
+
+
+def strategy_trees(pages):
+    """Every live page of the strategies the pages belong to, in every language (or every page of
+    the site for a page outside any strategy: the home and site pages appear in every page's header)."""
+    from pages.models import StrategyPage
+
+    keys = set()
+    for page in pages:
+        strategy = StrategyPage.objects.ancestor_of(page, inclusive=True).first()
+        if strategy is None:
+            return list(all_pages())
+        keys.add(strategy.translation_key)
+    trees = list(StrategyPage.objects.filter(translation_key__in=keys))
+    found = Page.objects.none()
+    for strategy in trees:
+        found |= Page.objects.descendant_of(strategy, inclusive=True)
+    homes = Page.objects.filter(depth=2)
+    return list((found | homes).live().specific())
+
+
+def api_urls_for_pages(pages, strategies):
+    root = base_url() + API
+    urls = set()
+    for page in pages:
+        for suffix in ("", "breadcrumbs/", "translations/"):
+            urls.add(f"{root}pages/{page.pk}/{suffix}")
+    for strategy in strategies:
+        urls.add(f"{root}strategies/{strategy.pk}/")
+    for path in ("pages/", "strategies/", "navigation/"):
+        urls.update(with_locales(root + path))
+    urls.add(base_url() + "/sitemap.xml")
+    return urls
+
+
+def urls_for_page(page):
+    from pages.models import StrategyPage
+
+    translations = list(page.get_translations(inclusive=True).specific())
+    shown_on = strategy_trees(translations)
+    strategies = [p for p in shown_on if isinstance(p, StrategyPage)]
+    return page_urls([*translations, *shown_on]) | api_urls_for_pages([*translations, *shown_on], strategies)
+
+
+def urls_for_snippet(snippet):
+    from pages.models import StrategyPage
+    from snippets.models import Contact
+
+    from .api.routers.snippets import COLLECTIONS
+
+    model = type(snippet)
+    translations = list(model.objects.filter(translation_key=snippet.translation_key))
+    if isinstance(snippet, Contact) and any(contact.in_emergency_banner for contact in translations):
+        shown_on = list(all_pages())
+    else:
+        page_ids = ReferenceIndex.objects.filter(
+            base_content_type=ContentType.objects.get_for_model(Page),
+            to_content_type=ContentType.objects.get_for_model(model),
+            to_object_id__in=[str(translation.pk) for translation in translations],
+        ).values_list("object_id", flat=True)
+        pages = list(Page.objects.filter(pk__in=[int(pk) for pk in page_ids]))
+        shown_on = strategy_trees(pages) if pages else []
+    strategies = [p for p in shown_on if isinstance(p, StrategyPage)]
+    urls = page_urls(shown_on) | api_urls_for_pages([], strategies)
+    prefix = COLLECTIONS.get(model)
+    if prefix:
+        root = base_url() + API + prefix + "/"
+        urls.update(with_locales(root))
+        for translation in translations:
+            urls.update(with_locales(f"{root}{translation.pk}/"))
+    return urls
+
+
+def purge_later(urls_of, instance):
+    if not enabled():
+        return
+    # After the commit: a CDN that refetches at once must get the new version, not the old one.
+    transaction.on_commit(lambda: purge_urls_from_cache(sorted(urls_of(instance))))
+
+
+def on_page_change(sender, instance, **kwargs):
+    purge_later(urls_for_page, instance)
+
+
+def on_snippet_change(sender, instance, **kwargs):
+    from snippets.models.publishable import PublishableSnippet
+
+    if isinstance(instance, PublishableSnippet):
+        purge_later(urls_for_snippet, instance)
+
+
+def connect():
+    page_published.connect(on_page_change, dispatch_uid="cdn-purge-page-published")
+    page_unpublished.connect(on_page_change, dispatch_uid="cdn-purge-page-unpublished")
+    published.connect(on_snippet_change, dispatch_uid="cdn-purge-published")
+    unpublished.connect(on_snippet_change, dispatch_uid="cdn-purge-unpublished")
