@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "cms",
     "pages",
     "snippets",
+    "webhooks",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -46,6 +47,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -204,3 +207,11 @@ if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
             "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
         }
     }
+
+# Wagtail's own tasks run in the request, as by default. Webhook deliveries go through the
+# database queue, so publishing never waits on a receiver: run `manage.py db_worker --backend webhooks`.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "webhooks": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 behaviour now: an address typed without a scheme is https
