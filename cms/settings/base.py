@@ -133,7 +133,7 @@ USE_TZ = True
 WAGTAIL_I18N_ENABLED = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
@@ -214,4 +214,3 @@ TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "webhooks": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
-FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 behaviour now: an address typed without a scheme is https
