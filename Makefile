@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: run test fuzz lint check messages install clean chromium
+.PHONY: run test fuzz lint check messages install clean chromium bench wrk
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,15 @@ test: install chromium
 # schemathesis against a real server's OpenAPI document (bounded examples per operation).
 fuzz: install
 	PY=$(PY) bin/fuzz-api
+
+# The benchmark against the ceiling (bench/README.md): PostgreSQL and Redis on the machine, wrk from Debian.
+wrk:
+	@command -v wrk >/dev/null || { \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq wrk; \
+		else echo "make bench needs wrk: sudo apt-get install wrk"; exit 1; fi; }
+
+bench: install wrk
+	$(PY) bench/run.py
 
 lint: install
 	$(PY) -m ruff check .

@@ -109,7 +109,9 @@ class APICacheMiddleware:
             "api-response:"
             + hashlib.sha256(f"{version}|{request.get_host()}|{request.get_full_path()}".encode()).hexdigest()
         )
-        cached = cache.get(key)
+        # API_SERVER_CACHE = False measures the cold path (make bench); production keeps it on.
+        server_cache = getattr(settings, "API_SERVER_CACHE", True)
+        cached = cache.get(key) if server_cache else None
         if cached is None:
             response = self.get_response(request)
             if response.status_code != 200 or response.streaming:
@@ -118,7 +120,8 @@ class APICacheMiddleware:
                 return response
             etag = '"' + hashlib.sha256(response.content).hexdigest()[:40] + '"'
             cached = (response.content, response["Content-Type"], etag, changed_at.timestamp())
-            cache.set(key, cached, timeout=getattr(settings, "API_SERVER_CACHE_SECONDS", 24 * 60 * 60))
+            if server_cache:
+                cache.set(key, cached, timeout=getattr(settings, "API_SERVER_CACHE_SECONDS", 24 * 60 * 60))
 
         body, content_type, etag, last_modified = cached
         if self.not_modified(request, etag, last_modified):

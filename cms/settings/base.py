@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "cms.api.middleware.StrictQueryParametersMiddleware",
     "cms.api.middleware.DefaultLocaleMiddleware",
     "cms.api.middleware.APICacheMiddleware",
+    "cms.page_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.middleware.PublicSiteLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -15,3 +15,6 @@ STORAGES = {
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Tests measure rendering (query counts) and change content without publish signals; the public
+# page cache has its own tests (tests/site/test_page_cache.py) and runs in the two-instance test.
+PUBLIC_PAGE_CACHE = False

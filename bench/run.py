@@ -1,0 +1,186 @@
+"""`make bench`: one run, every case against the same server build, reported as ratios to the ceiling.
+
+Starts gunicorn with cms.settings.bench (production settings, PostgreSQL and Redis on the machine)
+on loopback with the strategy loaded, measures each case with wrk, and writes bench/results.json.
+Environment: BENCH_SECONDS (per case, default 10), BENCH_CONNECTIONS (default 50),
+WEB_CONCURRENCY (gunicorn workers, default 2), BENCH_DATABASE_URL, BENCH_REDIS_URL.
+"""
+
+import json
+import os
+import re
+import secrets
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "50"))
+WORKERS = os.environ.get("WEB_CONCURRENCY", "2")
+DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/strategi_bench")
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/13")
+STRATEGY = "/sv/strategi-mot-prostitution-manniskohandel-och-kop-av-sexuella-tjanster/"
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def get(url):
+    with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 (loopback)
+        return response.read(), response.headers
+
+
+def environment(workdir, server_cache):
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.bench",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "DATABASE_URL": DATABASE_URL,
+        "REDIS_URL": REDIS_URL,
+        "STATIC_ROOT": str(workdir / "static"),
+        "BENCH_CEILING_FILE": str(workdir / "document.json"),
+        "API_SERVER_CACHE": "true" if server_cache else "false",
+        "DATABASE_CONN_MAX_AGE": "600",
+    }
+
+
+def prepare(workdir):
+    env = environment(workdir, True)
+    (workdir / "document.json").write_bytes(b"{}")
+    database = DATABASE_URL.rsplit("/", 1)
+    subprocess.run(["dropdb", "--if-exists", "-h", "127.0.0.1", "-U", "postgres", database[1]], check=True)
+    subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", database[1]], check=True)
+    manage = [sys.executable, "manage.py"]
+    for command in (["migrate", "--noinput"], ["load_strategy"], ["collectstatic", "--noinput"]):
+        subprocess.run([*manage, *command], env=env, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+
+
+class Server:
+    def __init__(self, workdir, server_cache):
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        command = [sys.executable, "-m", "gunicorn", "cms.wsgi", "-b", f"127.0.0.1:{self.port}", "-w", WORKERS]
+        env = environment(workdir, server_cache)
+        subprocess.run(
+            [sys.executable, "manage.py", "shell", "-c", "from django.core.cache import cache; cache.clear()"],
+            env=env,
+            cwd=ROOT,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        self.process = subprocess.Popen(command, env=env, cwd=ROOT, stderr=subprocess.DEVNULL)
+        for _ in range(200):
+            try:
+                get(self.base + "/robots.txt")
+                return
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError("the server did not start")
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=20)
+
+
+def wrk(url):
+    output = subprocess.run(
+        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency", url],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return rps, latency(output, "50%"), latency(output, "99%"), int(errors.group(1)) if errors else 0
+
+
+def latency(output, percentile):
+    value, unit = re.search(rf"{percentile}\s+([\d.]+)(us|ms|s)\b", output).groups()
+    return round(float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit], 2)
+
+
+def measure(server, name, path):
+    body, headers = get(server.base + path)  # also warms the server cache and the workers
+    queries = int(headers["X-Queries"])
+    get(server.base + path)
+    warm_queries = int(get(server.base + path)[1]["X-Queries"])
+    rps, p50, p99, errors = wrk(server.base + path)
+    row = {"name": name, "path": path, "requests_per_s": rps, "p50_ms": p50, "p99_ms": p99}
+    row.update({"queries_per_request": warm_queries, "queries_first_request": queries, "errors": errors})
+    row["bytes"] = len(body)
+    return row
+
+
+def main():
+    workdir = Path(tempfile.mkdtemp(prefix="bench-"))
+    print(f"Preparing PostgreSQL database and static files in {workdir} …", flush=True)
+    prepare(workdir)
+    rows = []
+    warm = Server(workdir, server_cache=True)
+    try:
+        strategies = json.loads(get(warm.base + "/api/v3/strategies/?locale=sv")[0])["items"]
+        document = f"/api/v3/strategies/{strategies[0]['id']}/"
+        pages = json.loads(get(warm.base + "/api/v3/pages/?slug=bilaga-2-kontaktuppgifter&locale=sv")[0])["items"]
+        detail = f"/api/v3/pages/{pages[0]['id']}/"
+        (workdir / "document.json").write_bytes(get(warm.base + document)[0])
+    finally:
+        warm.stop()
+    # Restarted so that the ceiling view reads the document's bytes.
+    warm = Server(workdir, server_cache=True)
+    cases_warm = [
+        ("ceiling: trivial view, same bytes as the document", "/bench/ceiling/"),
+        ("API strategy document, warm", document),
+        ("API page detail, warm", detail),
+        ("API contacts list, warm", "/api/v3/contacts/?locale=sv"),
+        ("HTML strategy page, warm", STRATEGY),
+        ("HTML chapter (Bilaga 2), warm", STRATEGY + "bilaga-2-kontaktuppgifter/"),
+        ("Wagtail API v2 page listing ?fields=* (reference)", "/bench/api/v2/pages/?fields=*&limit=20"),
+        # Again at the end: the first run meets freshly started workers; the better of the two is the ceiling.
+        ("ceiling, measured again", "/bench/ceiling/"),
+    ]
+    try:
+        rows += [measure(warm, name, path) for name, path in cases_warm]
+    finally:
+        warm.stop()
+    cold = Server(workdir, server_cache=False)
+    cases_cold = [
+        ("API strategy document, cold", document),
+        ("API page detail, cold", detail),
+        ("API contacts list, cold", "/api/v3/contacts/?locale=sv"),
+    ]
+    try:
+        rows += [measure(cold, name, path) for name, path in cases_cold]
+    finally:
+        cold.stop()
+
+    ceiling = max(row["requests_per_s"] for row in rows if row["path"] == "/bench/ceiling/")
+    for row in rows:
+        row["ratio_to_ceiling"] = round(row["requests_per_s"] / ceiling, 3)
+    result = {
+        "when": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "seconds_per_case": SECONDS,
+        "connections": CONNECTIONS,
+        "workers": int(WORKERS),
+        "cpus": os.cpu_count(),
+        "rows": rows,
+    }
+    (ROOT / "bench" / "results.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+    print(f"\n{'case':<55} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'queries':>8} {'x ceiling':>10}")
+    for row in rows:
+        print(
+            f"{row['name']:<55} {row['requests_per_s']:>9.0f} {row['p50_ms']:>8} {row['p99_ms']:>8}"
+            f" {row['queries_per_request']:>8} {row['ratio_to_ceiling']:>10}"
+        )
+    print("\nWritten to bench/results.json")
+
+
+if __name__ == "__main__":
+    main()

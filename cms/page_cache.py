@@ -1,0 +1,58 @@
+"""A server-side cache of public HTML for anonymous readers, keyed by the content version.
+
+Any publish, unpublish, move or delete starts a new content version (cms/api/freshness.py), so
+the next request renders afresh; nothing is served that the database would not show now.
+Only plain anonymous GETs are cached: no session cookie (editors and visitors who unlocked a
+private page bypass it), no query string (search results are not stored), and only answers that
+set no cookie and used no CSRF token (the feedback form and password forms are always rendered).
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+
+from .api.freshness import content_version
+
+SKIP = ("/admin/", "/api/", "/documents/", "/static/", "/media/")
+
+
+class PublicPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def cacheable_request(self, request):
+        return (
+            getattr(settings, "PUBLIC_PAGE_CACHE", True)
+            and request.method in ("GET", "HEAD")
+            and not request.META.get("QUERY_STRING")
+            and not request.path_info.startswith(SKIP)
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and "HTTP_AUTHORIZATION" not in request.META
+        )
+
+    def __call__(self, request):
+        if not self.cacheable_request(request):
+            return self.get_response(request)
+        version, _changed_at = content_version()
+        key = "page-response:" + hashlib.sha256(f"{version}|{request.get_host()}|{request.path}".encode()).hexdigest()
+        cached = cache.get(key)
+        if cached is not None:
+            body, headers = cached
+            response = HttpResponse(body)
+            for name, value in headers:
+                response[name] = value
+            return response
+        response = self.get_response(request)
+        if (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not request.META.get("CSRF_COOKIE_USED")
+        ):
+            if hasattr(response, "render") and not response.is_rendered:
+                response.render()
+            headers = [(name, value) for name, value in response.items() if name.lower() != "set-cookie"]
+            cache.set(key, (response.content, headers), timeout=getattr(settings, "API_SERVER_CACHE_SECONDS", 86400))
+        return response

@@ -1,0 +1,70 @@
+"""The public HTML cache: served from the cache when warm, never stale after a publish, never for editors,
+never for pages that carry a CSRF token."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from pages.models import AccessibilityStatementPage, ChapterPage
+from tests.content import sv
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    settings.PUBLIC_PAGE_CACHE = True
+    cache.clear()
+
+
+def queries(client, path, **extra):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(path, **extra)
+    assert response.status_code == 200
+    return len(captured), response
+
+
+def test_a_warm_page_needs_no_database_and_a_publish_shows_at_once(client):
+    chapter = sv(ChapterPage).get(slug="aktorer")
+    cold, first = queries(client, chapter.url)
+    warm, second = queries(client, chapter.url)
+    assert cold > 0 and warm == 0
+    assert second.content == first.content
+    assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
+
+    chapter.title = "Aktörer i nätverket"
+    chapter.save_revision().publish()
+    _count, third = queries(client, chapter.url)
+    assert "<h1>Aktörer i nätverket</h1>" in third.content.decode()
+
+
+def test_a_snippet_publish_shows_on_the_pages_that_show_it(client):
+    from snippets.models import Contact
+
+    bilaga_2 = sv(ChapterPage).get(slug="bilaga-2-kontaktuppgifter").url
+    client.get(bilaga_2)
+    kast = sv(Contact).get(name="KAST")
+    kast.phone = "0910-71 79 10"
+    kast.save_revision().publish()
+    assert "0910-71 79 10" in client.get(bilaga_2).content.decode()
+
+
+def test_editors_are_never_served_from_the_cache(client, admin_client):
+    chapter = sv(ChapterPage).get(slug="aktorer")
+    client.get(chapter.url)
+    count, _response = queries(admin_client, chapter.url)
+    assert count > 0
+
+
+def test_a_page_with_a_form_is_never_cached(client):
+    statement = sv(AccessibilityStatementPage).get()
+    client.get(statement.url)
+    count, response = queries(client.__class__(), statement.url)
+    assert count > 0 and "csrftoken" in response.cookies
+
+
+def test_search_results_are_not_stored(client):
+    client.get("/sv/sok/?q=polisen")
+    count, _response = queries(client, "/sv/sok/?q=polisen")
+    assert count > 0
