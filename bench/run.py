@@ -22,6 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "50"))
 WORKERS = os.environ.get("WEB_CONCURRENCY", "2")
+# With BENCH_PAGES=N the cold cases run again at 100 and at N synthetic pages per language (4 languages).
+PAGES = int(os.environ.get("BENCH_PAGES", "0"))
 DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/strategi_bench")
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/13")
 STRATEGY = "/sv/strategi-mot-prostitution-manniskohandel-och-kop-av-sexuella-tjanster/"
@@ -119,6 +121,33 @@ def measure(server, name, path):
     return row
 
 
+def generate(workdir, pages):
+    command = [sys.executable, "manage.py", "generate_synthetic_content", "--pages", str(pages), "--locales", "4"]
+    subprocess.run(command, env=environment(workdir, True), cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+
+
+def scale_rows(workdir, cases):
+    """The cold cases with 100 synthetic pages per language, then with PAGES: the ratio shows the growth."""
+    rows = []
+    added = 0
+    for size in (100, PAGES):
+        print(f"Adding synthetic pages: {size} per language in 4 languages …", flush=True)
+        generate(workdir, size - added)
+        added = size
+        server = Server(workdir, server_cache=False)
+        try:
+            for name, path in cases:
+                row = measure(server, f"{name}, {size} synthetic pages", path)
+                row["synthetic_pages_per_locale"] = size
+                rows.append(row)
+        finally:
+            server.stop()
+    small, large = rows[: len(cases)], rows[len(cases) :]
+    for before, after in zip(small, large, strict=True):
+        after["p50_ratio_to_100_pages"] = round(after["p50_ms"] / before["p50_ms"], 2)
+    return rows
+
+
 def main():
     workdir = Path(tempfile.mkdtemp(prefix="bench-"))
     print(f"Preparing PostgreSQL database and static files in {workdir} …", flush=True)
@@ -161,6 +190,9 @@ def main():
     finally:
         cold.stop()
 
+    if PAGES:
+        rows += scale_rows(workdir, [*cases_cold, ("API page listing, cold", "/api/v3/pages/?locale=sv")])
+
     ceiling = max(row["requests_per_s"] for row in rows if row["path"] == "/bench/ceiling/")
     for row in rows:
         row["ratio_to_ceiling"] = round(row["requests_per_s"] / ceiling, 3)
@@ -179,6 +211,9 @@ def main():
             f"{row['name']:<55} {row['requests_per_s']:>9.0f} {row['p50_ms']:>8} {row['p99_ms']:>8}"
             f" {row['queries_per_request']:>8} {row['ratio_to_ceiling']:>10}"
         )
+    for row in rows:
+        if "p50_ratio_to_100_pages" in row:
+            print(f"{row['name']}: p50 is {row['p50_ratio_to_100_pages']}x the 100-page case, {row['bytes']} bytes")
     print("\nWritten to bench/results.json")
 
 
