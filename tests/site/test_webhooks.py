@@ -45,6 +45,15 @@ def receiver():
     server.shutdown()
 
 
+@pytest.fixture(autouse=True)
+def worker_keeps_the_test_connection(monkeypatch):
+    """The worker closes stale connections between tasks; in process, inside the test's transaction,
+    that would close the test's own connection (PostgreSQL), so it keeps it."""
+    from django_tasks_db.management.commands import db_worker
+
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+
+
 def run_worker():
     call_command("db_worker", "--backend", "webhooks", "--batch", "--no-startup-delay", verbosity=0)
 
