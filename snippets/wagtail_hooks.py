@@ -11,6 +11,8 @@ class ContactViewSet(SnippetViewSet):
     list_display = ["name", "phone", "category", "verified_on"]
     list_filter = ["category", "locale"]
     search_fields = ["name", "organisation", "audience", "description", "phone"]
+    # Lists the pages that show the contact before it is deleted.
+    delete_template_name = "snippets/admin/delete_with_usages.html"
 
 
 class ActorViewSet(SnippetViewSet):
@@ -18,6 +20,7 @@ class ActorViewSet(SnippetViewSet):
     icon = "group"
     list_display = ["__str__", "parent"]
     list_filter = ["locale"]
+    delete_template_name = "snippets/admin/delete_with_usages.html"
 
 
 class IndicatorCategoryViewSet(SnippetViewSet):
