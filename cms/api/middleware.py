@@ -47,8 +47,26 @@ def query_parameters():
     return operations
 
 
+# Bounds that no real reader needs to exceed: beyond them a value is an attack or a mistake, and
+# an integer past the database's range would otherwise reach it and fail as a 500.
+MAX_OFFSET = 1_000_000
+MAX_SEARCH_LENGTH = 200
+
+
+def out_of_bounds(query):
+    """(parameter, message) for the first limit, offset or search value outside its bounds."""
+    for name in ("limit", "offset"):
+        for value in query.getlist(name):
+            if value.isdigit() and int(value) > MAX_OFFSET:
+                return name, f"Must be at most {MAX_OFFSET}."
+    for value in query.getlist("search"):
+        if len(value) > MAX_SEARCH_LENGTH:
+            return "search", f"Search for at most {MAX_SEARCH_LENGTH} characters."
+    return None
+
+
 class StrictQueryParametersMiddleware:
-    """A misspelt parameter is a 400 naming it, not a silently unfiltered 200."""
+    """A misspelt parameter is a 400 naming it, not a silently unfiltered 200; so is a value out of bounds."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -66,6 +84,12 @@ class StrictQueryParametersMiddleware:
                             errors=[{"loc": ["query", name], "msg": "Unknown query parameter."} for name in unknown],
                         )
                     break
+            bad = out_of_bounds(request.GET)
+            if bad:
+                name, message = bad
+                return problem(
+                    400, "Bad Request", f"{name}: {message}", errors=[{"loc": ["query", name], "msg": message}]
+                )
         return self.get_response(request)
 
 
