@@ -8,6 +8,8 @@ from wagtail.rich_text import expand_db_html
 from pages.blocks import SNIPPET_REFERENCES
 from snippets.models import Actor, Concept, Contact, Goal, Indicator, IndicatorCategory, Resource, Responsibility
 
+from ..sanitize import clean_html
+
 
 def live_snippets(model, locale=None, ids=None):
     """Published snippets only, with the children their representation shows fetched up front."""
@@ -36,7 +38,7 @@ class RichText:
         self.base_url = base_url.rstrip("/")
 
     def __call__(self, value):
-        return self.HREF.sub(lambda m: f'href="{self.base_url}{m.group(1)}"', expand_db_html(value or ""))
+        return self.HREF.sub(lambda m: f'href="{self.base_url}{m.group(1)}"', clean_html(expand_db_html(value or "")))
 
 
 def contact(obj):

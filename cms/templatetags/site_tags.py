@@ -7,8 +7,15 @@ from django.utils.html import format_html
 from wagtail.models import Locale, Page
 
 from ..rich_text import external_link_open_tag
+from ..sanitize import render_rich_text
 
 register = template.Library()
+
+
+@register.filter
+def clean_richtext(value):
+    """Wagtail's |richtext, cleaned to the tags editors can produce (cms/sanitize.py)."""
+    return render_rich_text(value)
 
 
 @register.simple_tag
