@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: run test fuzz lint check messages install clean chromium bench wrk
+.PHONY: run test fuzz lint check messages install clean chromium bench wrk restore-drill
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,10 @@ wrk:
 
 bench: install wrk
 	$(PY) bench/run.py
+
+# Backup and restore of PostgreSQL and media, checked answer by answer (bin/restore-drill).
+restore-drill: install
+	PY=$(PY) bin/restore-drill
 
 lint: install
 	$(PY) -m ruff check .
