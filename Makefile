@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: run test fuzz lint check messages install clean chromium bench wrk restore-drill
+.PHONY: run test fuzz lint check messages install clean chromium bench wrk restore-drill load
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,11 @@ wrk:
 
 bench: install wrk
 	$(PY) bench/run.py
+
+# 50 readers and 2 editors for 60 s, one gunicorn worker stopped mid-run; LOAD_DATABASE=sqlite for SQLite.
+load: install
+	$(PY) -m pip install --quiet ".[load]"
+	$(PY) bench/load.py
 
 # Backup and restore of PostgreSQL and media, checked answer by answer (bin/restore-drill).
 restore-drill: install

@@ -26,6 +26,8 @@ WORKERS = os.environ.get("WEB_CONCURRENCY", "2")
 PAGES = int(os.environ.get("BENCH_PAGES", "0"))
 DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/strategi_bench")
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/13")
+# One key for every process of the run: API tokens are checked against it.
+SECRET_KEY = secrets.token_urlsafe(50)
 STRATEGY = "/sv/strategi-mot-prostitution-manniskohandel-och-kop-av-sexuella-tjanster/"
 
 
@@ -44,7 +46,7 @@ def environment(workdir, server_cache):
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cms.settings.bench",
-        "SECRET_KEY": secrets.token_urlsafe(50),
+        "SECRET_KEY": SECRET_KEY,
         "DATABASE_URL": DATABASE_URL,
         "REDIS_URL": REDIS_URL,
         "STATIC_ROOT": str(workdir / "static"),
@@ -57,9 +59,10 @@ def environment(workdir, server_cache):
 def prepare(workdir):
     env = environment(workdir, True)
     (workdir / "document.json").write_bytes(b"{}")
-    database = DATABASE_URL.rsplit("/", 1)
-    subprocess.run(["dropdb", "--if-exists", "-h", "127.0.0.1", "-U", "postgres", database[1]], check=True)
-    subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", database[1]], check=True)
+    if DATABASE_URL.startswith("postgres"):
+        database = DATABASE_URL.rsplit("/", 1)[1]
+        subprocess.run(["dropdb", "--if-exists", "-h", "127.0.0.1", "-U", "postgres", database], check=True)
+        subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", database], check=True)
     manage = [sys.executable, "manage.py"]
     for command in (["migrate", "--noinput"], ["load_strategy"], ["collectstatic", "--noinput"]):
         subprocess.run([*manage, *command], env=env, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
