@@ -11,41 +11,50 @@ class LocalizedSitemap(Sitemap):
     """
 
     def items(self):
-        roots = self.get_wagtail_site().root_page.get_translations(inclusive=True)
-        in_site = Q()
-        for root in roots:
-            in_site |= Q(path__startswith=root.path)
-        return (
-            Page.objects.live()
-            .public()
-            .filter(in_site)
-            .filter(alias_of__isnull=True)
-            .order_by("path")
-            .defer_streamfields()
-            .specific()
-        )
+        # A list, fetched once: the alternates need every page, and the sitemap lists the same pages.
+        if not hasattr(self, "_pages"):
+            roots = self.get_wagtail_site().root_page.get_translations(inclusive=True)
+            in_site = Q()
+            for root in roots:
+                in_site |= Q(path__startswith=root.path)
+            self._pages = list(
+                Page.objects.live()
+                .public()
+                .filter(in_site)
+                .filter(alias_of__isnull=True)
+                .order_by("path")
+                .defer_streamfields()
+                .specific()
+            )
+        return self._pages
 
     def _urls(self, page, protocol, domain):
-        urls = super()._urls(page, protocol, domain)
-        alternates = self.alternates()
-        for url in urls:
-            url["alternates"] = alternates.get(url["location"], [])
+        entries = self.entries()
+        urls = [url for item in self.paginator.page(page).object_list for url in entries[item.pk]]
+        last_mods = {url.get("lastmod") for url in urls}
+        # As Wagtail's sitemap: no Last-Modified header when any page lacks a date.
+        if last_mods and None not in last_mods:
+            self.latest_lastmod = max(last_mods)
         return urls
 
-    def alternates(self):
-        """{location: [{lang_code, location}]} for every page that exists in more than one language."""
-        if not hasattr(self, "_alternates"):
+    def entries(self):
+        """{page id: [its sitemap URLs, each with the same URL in the other languages as alternates]}."""
+        if not hasattr(self, "_entries"):
             codes = dict(Locale.objects.values_list("pk", "language_code"))
+            self._entries = {page.pk: page.get_sitemap_urls(self.request) for page in self.items()}
             by_key = {}
             for page in self.items():
-                for url in page.get_sitemap_urls(self.request):
+                for url in self._entries[page.pk]:
                     by_key.setdefault((page.translation_key, url.get("route", "")), []).append(
                         {"lang_code": codes[page.locale_id], "location": url["location"]}
                     )
-            self._alternates = {
+            alternates = {
                 entry["location"]: sorted(group, key=lambda item: item["lang_code"])
                 for group in by_key.values()
                 if len(group) > 1
                 for entry in group
             }
-        return self._alternates
+            for urls in self._entries.values():
+                for url in urls:
+                    url["alternates"] = alternates.get(url["location"], [])
+        return self._entries
