@@ -14,19 +14,16 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
-from wagtail.models import Page, ReferenceIndex, Site
+from wagtail.models import Page, ReferenceIndex
 from wagtail.signals import page_published, page_unpublished, published, unpublished
+
+from .api.content import default_site_url
 
 API = "/api/v3/"
 
 
 def enabled():
     return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
-
-
-def base_url():
-    site = Site.objects.filter(is_default_site=True).first()
-    return site.root_url if site else ""
 
 
 def with_locales(path):
@@ -71,7 +68,7 @@ def strategy_trees(pages):
 
 
 def api_urls_for_pages(pages, strategies):
-    root = base_url() + API
+    root = default_site_url() + API
     urls = set()
     for page in pages:
         for suffix in ("", "breadcrumbs/", "translations/"):
@@ -80,7 +77,7 @@ def api_urls_for_pages(pages, strategies):
         urls.add(f"{root}strategies/{strategy.pk}/")
     for path in ("pages/", "strategies/", "navigation/"):
         urls.update(with_locales(root + path))
-    urls.add(base_url() + "/sitemap.xml")
+    urls.add(default_site_url() + "/sitemap.xml")
     return urls
 
 
@@ -115,7 +112,7 @@ def urls_for_snippet(snippet):
     urls = page_urls(shown_on) | api_urls_for_pages([], strategies)
     prefix = COLLECTIONS.get(model)
     if prefix:
-        root = base_url() + API + prefix + "/"
+        root = default_site_url() + API + prefix + "/"
         urls.update(with_locales(root))
         for translation in translations:
             urls.update(with_locales(f"{root}{translation.pk}/"))

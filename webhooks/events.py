@@ -3,17 +3,17 @@
 from django.db import transaction
 from django.db.models.signals import post_delete
 from django.utils import timezone
-from wagtail.models import Page, Site
+from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, published, unpublished
 
 from .models import Delivery, Endpoint
 
 
 def api_url(instance):
+    from cms.api.content import default_site_url
     from cms.api.routers.snippets import COLLECTIONS
 
-    site = Site.objects.filter(is_default_site=True).first()
-    root = (site.root_url if site else "") + "/api/v3/"
+    root = default_site_url() + "/api/v3/"
     if isinstance(instance, Page):
         return f"{root}pages/{instance.pk}/"
     prefix = COLLECTIONS.get(type(instance))

@@ -40,3 +40,9 @@ def public_pages(request, model=Page):
 
 def base_url(request):
     return site_for(request).root_url or request.build_absolute_uri("/")
+
+
+def default_site_url():
+    """The default site's root URL, for code that runs outside a request (CDN purge, webhooks)."""
+    site = Site.objects.filter(is_default_site=True).first()
+    return site.root_url if site else ""
