@@ -163,12 +163,6 @@ class IndicatorsBlock(Schema):
     value: IndicatorCategoryOut
 
 
-class ContactBlock(Schema):
-    type: Literal["contact"]
-    id: str
-    value: ContactOut
-
-
 class ContactsBlock(Schema):
     type: Literal["contacts"]
     id: str
@@ -199,7 +193,6 @@ Block = Annotated[
     | GoalBlock
     | GoalOverviewBlock
     | IndicatorsBlock
-    | ContactBlock
     | ContactsBlock
     | ContactTableBlock
     | ResourcesBlock,

@@ -3,7 +3,7 @@
 from snippets.models import Actor, Concept, Contact, Goal, IndicatorCategory, Resource
 
 from .actors import ActorMatrixBlock, ActorResponsibilitiesBlock, ActorRoleBlock, ActorsBlock
-from .contacts import ContactBlock, ContactsBlock, ContactTableBlock
+from .contacts import ContactsBlock, ContactTableBlock
 from .glossary import ConceptBlock, GoalBlock, GoalOverviewBlock, IndicatorsBlock
 from .resources import ResourcesBlock
 from .text import CalloutBlock, HeadingBlock, rich_text_block
@@ -18,7 +18,6 @@ SNIPPET_REFERENCES = {
     "goal": ("goal", Goal),
     "goal_overview": ("goals", Goal),
     "indicators": ("category", IndicatorCategory),
-    "contact": ("contact", Contact),
     "contacts": ("contacts", Contact),
     "contact_table": ("contacts", Contact),
     "resources": ("resources", Resource),
@@ -38,7 +37,6 @@ def body_blocks():
         ("goal", GoalBlock()),
         ("goal_overview", GoalOverviewBlock()),
         ("indicators", IndicatorsBlock()),
-        ("contact", ContactBlock()),
         ("contacts", ContactsBlock()),
         ("contact_table", ContactTableBlock()),
         ("resources", ResourcesBlock()),

@@ -6,15 +6,6 @@ from wagtail import blocks
 from .choosers import ContactChooserBlock
 
 
-class ContactBlock(blocks.StructBlock):
-    contact = ContactChooserBlock(label=_("contact"))
-
-    class Meta:
-        icon = "mobile-alt"
-        label = _("Contact card")
-        template = "pages/blocks/contact.html"
-
-
 class ContactsBlock(blocks.StructBlock):
     contacts = blocks.ListBlock(ContactChooserBlock(), label=_("contacts"))
 

@@ -47,7 +47,7 @@ def hidden(strategy):
     unpublished.save_revision()
     objects["unpublished contact"] = unpublished
     bilaga_2 = sv(ChapterPage).get(slug__startswith="bilaga-2")
-    bilaga_2.body.append(("contact", {"contact": unpublished}))
+    bilaga_2.body.append(("contacts", {"contacts": [unpublished]}))
     bilaga_2.save_revision().publish()
 
     other_root = HomePage(title=f"{SECRET} annan webbplats", slug="annan")

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from pages.blocks import body_blocks
+
 pytestmark = pytest.mark.django_db
 
 SNAPSHOT = Path(__file__).parent / "snapshots" / "openapi.json"
@@ -35,8 +37,10 @@ def test_every_body_block_is_typed(openapi):
     schemas = openapi["components"]["schemas"]
     body = schemas["Chapter"]["properties"]["body"]["items"]
     members = {ref["$ref"].rsplit("/", 1)[1] for ref in body["oneOf"]}
-    assert len(members) == 15
     assert body["discriminator"]["propertyName"] == "type"
+    # One typed member per block a chapter body allows, no more, no fewer.
+    assert set(body["discriminator"]["mapping"]) == {name for name, _block in body_blocks()}
+    assert len(members) == len(body_blocks())
     for member in members:
         assert schemas[member]["properties"]["value"] != {}, member
 

@@ -68,7 +68,7 @@ def test_an_invalid_package_writes_nothing_and_names_every_problem(tmp_path, pac
     package["contacts"][0]["name"] = "Changed before the error is found"
     package["contacts"][1]["phone"] = "ring mig"
     package["contacts"][2]["url"] = "not a url"
-    package["strategy"]["chapters"][0]["body"].append({"type": "contact", "value": {"contact": "nobody"}})
+    package["strategy"]["chapters"][0]["body"].append({"type": "contacts", "value": {"contacts": ["nobody"]}})
     path = tmp_path / "strategy.yaml"
     path.write_text(yaml.safe_dump(package, allow_unicode=True), encoding="utf-8")
     before = state()

@@ -88,7 +88,7 @@ def test_drafts_private_pages_and_unpublished_snippets_are_never_found(client, s
     ChapterPageFactory(
         parent=strategy,
         title="Visar kontakten",
-        body=[{"type": "contact", "value": {"contact": unpublished.pk}}],
+        body=[{"type": "contacts", "value": {"contacts": [unpublished.pk]}}],
     )
 
     response = search(client, "zebrafink")
