@@ -5,22 +5,32 @@ last read the source (the TranslationSource's `last_updated_at`): the source cha
 nobody has synced the translation since. Checked in bulk: two queries per model.
 """
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 from wagtail_localize.models import TranslationSource
 
 
+def source_language():
+    """The source locale's language code, as Locale.get_default() finds it but without a query.
+
+    Read on every API answer, so it must not cost one.
+    """
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+
 def outdated_keys(model, translation_keys):
     """The subset of translation keys whose source object changed after its translations were last synced."""
-    source_locale = Locale.get_default()
+    source = source_language()
     synced_at = dict(
-        TranslationSource.objects.filter(object_id__in=translation_keys, locale=source_locale).values_list(
+        TranslationSource.objects.filter(object_id__in=translation_keys, locale__language_code=source).values_list(
             "object_id", "last_updated_at"
         )
     )
     base = Page if issubclass(model, Page) else model
     published_at = dict(
-        base.objects.filter(translation_key__in=synced_at, locale=source_locale).values_list(
+        base.objects.filter(translation_key__in=synced_at, locale__language_code=source).values_list(
             "translation_key", "last_published_at"
         )
     )
@@ -33,13 +43,11 @@ def outdated_keys(model, translation_keys):
 
 def translation_status(obj):
     """For API consumers: the source locale and whether this translation lags behind it."""
-    source_locale = Locale.get_default()
-    if obj.locale_id == source_locale.pk:
-        return {"source_locale": source_locale.language_code, "outdated": False}
-    return {
-        "source_locale": source_locale.language_code,
-        "outdated": obj.translation_key in outdated_keys(type(obj), [obj.translation_key]),
-    }
+    source = source_language()
+    # obj.locale is usually loaded already: the API shows every object's locale.
+    if obj.locale.language_code == source:
+        return {"source_locale": source, "outdated": False}
+    return {"source_locale": source, "outdated": obj.translation_key in outdated_keys(type(obj), [obj.translation_key])}
 
 
 def outdated_translations(models):
