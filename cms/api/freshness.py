@@ -9,6 +9,7 @@ version costs little and cannot miss an endpoint.
 import uuid
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from wagtail.models import Locale, Page, PageViewRestriction, Site
@@ -17,16 +18,30 @@ from wagtail.signals import page_published, page_unpublished, post_page_move, pu
 KEY = "api-content-version"
 
 
-def content_version():
-    """(version, when it began): shared by every process through the cache."""
+def content_version(request=None):
+    """(version, when it began): shared by every process through the cache.
+
+    Given the request, it is read once per request however many middlewares ask.
+    """
+    if request is not None and hasattr(request, "_content_version"):
+        return request._content_version
     current = cache.get(KEY)
     if current is None:
         cache.add(KEY, (uuid.uuid4().hex, timezone.now()), timeout=None)
         current = cache.get(KEY)
+    if request is not None:
+        request._content_version = current
     return current
 
 
 def new_content_version(**kwargs):
+    start_version()
+    # Again once the change is committed: a reader between the signal and the commit still sees
+    # the old rows and would cache them under the new version for as long as it lasts.
+    transaction.on_commit(start_version)
+
+
+def start_version():
     cache.set(KEY, (uuid.uuid4().hex, timezone.now()), timeout=None)
 
 

@@ -1,7 +1,9 @@
 """After a publish, unpublish, move or delete, the very next request shows it everywhere it appears."""
 
 import pytest
+from django.db import transaction
 
+from cms.api.freshness import content_version
 from pages.models import ChapterPage
 from snippets.models import Contact
 from tests.content import sv
@@ -64,3 +66,13 @@ def test_moving_a_page_changes_breadcrumbs(api, strategy):
     norrland.move(sv(ChapterPage).get(slug="samverkan"), pos="last-child")
     titles = [c["title"] for c in api(f"pages/{norrland.pk}/breadcrumbs/").json()]
     assert titles[-2:] == ["Samverkan", "Norrland"]
+
+
+def test_a_publish_starts_another_version_when_it_commits(strategy, django_capture_on_commit_callbacks):
+    # Between the publish signal and the commit, other requests still read the old rows and cache
+    # them under the version the signal started; the commit must leave that version behind.
+    chapter = sv(ChapterPage).get(slug="aktorer")
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        chapter.save_revision().publish()
+        during = content_version()
+    assert content_version() != during
