@@ -35,7 +35,7 @@ class PublicPageCacheMiddleware:
     def __call__(self, request):
         if not self.cacheable_request(request):
             return self.get_response(request)
-        version, _changed_at = content_version()
+        version, _changed_at = content_version(request)
         key = "page-response:" + hashlib.sha256(f"{version}|{request.get_host()}|{request.path}".encode()).hexdigest()
         cached = cache.get(key)
         if cached is not None:

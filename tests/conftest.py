@@ -26,6 +26,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
+def fresh_caches():
+    """Each test's rows are rolled back, but the cache is not: nothing cached may outlive its test."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def default_language():
     """Requests switch the thread's language; each test starts in the site's default, Swedish."""
     from django.conf import settings

@@ -128,7 +128,7 @@ class APICacheMiddleware:
             patch_vary_headers(response, ["Authorization"])
             return response
 
-        version, changed_at = content_version()
+        version, changed_at = content_version(request)
         key = (
             "api-response:"
             + hashlib.sha256(f"{version}|{request.get_host()}|{request.get_full_path()}".encode()).hexdigest()

@@ -1,0 +1,51 @@
+"""The request's Wagtail site is found once per host and content version, and a changed site is
+seen on the next request all the same."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Site
+
+from pages.models import ChapterPage, StrategyPage
+from tests.content import sv
+
+pytestmark = pytest.mark.django_db
+
+OTHER_HOST = "annan.example.org"
+
+
+def site_queries(client, path, **extra):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(path, **extra)
+    assert response.status_code == 200
+    return [query["sql"] for query in captured if '"wagtailcore_site"' in query["sql"]], response
+
+
+def test_anonymous_reads_find_the_site_once(client):
+    chapter = sv(ChapterPage).get(slug="aktorer")
+    client.get(chapter.url)
+    for path in (chapter.url, f"/api/v3/pages/{chapter.pk}/"):
+        queries, _response = site_queries(client, path)
+        assert queries == [], path
+
+
+def test_a_new_site_serves_its_host_on_the_next_request(client, settings):
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, OTHER_HOST]
+    strategy = sv(StrategyPage).get()
+    _queries, before = site_queries(client, "/sv/", HTTP_HOST=OTHER_HOST)
+    assert f"<h1>{strategy.title}</h1>" not in before.content.decode()
+
+    site = Site.objects.create(hostname=OTHER_HOST, port=80, root_page=strategy, site_name="Annan")
+    _queries, after = site_queries(client, "/sv/", HTTP_HOST=OTHER_HOST)
+    assert f"<h1>{strategy.title}</h1>" in after.content.decode()
+
+    site.delete()
+    _queries, gone = site_queries(client, "/sv/", HTTP_HOST=OTHER_HOST)
+    assert gone.content == before.content
+
+
+def test_editors_look_the_site_up_afresh(admin_client):
+    chapter = sv(ChapterPage).get(slug="aktorer")
+    admin_client.get(chapter.url)
+    queries, _response = site_queries(admin_client, chapter.url)
+    assert queries
