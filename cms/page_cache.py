@@ -36,7 +36,10 @@ class PublicPageCacheMiddleware:
         if not self.cacheable_request(request):
             return self.get_response(request)
         version, _changed_at = content_version(request)
-        key = "page-response:" + hashlib.sha256(f"{version}|{request.get_host()}|{request.path}".encode()).hexdigest()
+        key = (
+            "page-response:"
+            + hashlib.sha256(f"{settings.BUILD_ID}|{version}|{request.get_host()}|{request.path}".encode()).hexdigest()
+        )
         cached = cache.get(key)
         if cached is not None:
             body, headers = cached

@@ -131,7 +131,9 @@ class APICacheMiddleware:
         version, changed_at = content_version(request)
         key = (
             "api-response:"
-            + hashlib.sha256(f"{version}|{request.get_host()}|{request.get_full_path()}".encode()).hexdigest()
+            + hashlib.sha256(
+                f"{settings.BUILD_ID}|{version}|{request.get_host()}|{request.get_full_path()}".encode()
+            ).hexdigest()
         )
         # API_SERVER_CACHE = False measures the cold path (make bench); production keeps it on.
         server_cache = getattr(settings, "API_SERVER_CACHE", True)

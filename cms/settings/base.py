@@ -6,6 +6,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from cms.build import fingerprint
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "cms"
 
@@ -113,6 +115,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         }
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Part of every cached answer's key (cms.build); a deploy may name its build instead.
+BUILD_ID = os.environ.get("BUILD_ID") or fingerprint(BASE_DIR)
 
 if os.environ.get("REDIS_URL"):
     CACHES = {
