@@ -65,7 +65,7 @@ check: install
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) makemigrations --check --dry-run
 	@# A throwaway key: production settings refuse to start without one, and none is kept in the repo.
-	SECRET_KEY=$$($(PY) -c "import secrets; print(secrets.token_urlsafe(50))") ALLOWED_HOSTS=example.org \
+	SECRET_KEY=$$($(PY) -c "import secrets; print(secrets.token_urlsafe(50))") ALLOWED_HOSTS=example.org SITE_BASE_URL=https://example.org \
 		DJANGO_SETTINGS_MODULE=cms.settings.production $(MANAGE) check --deploy --fail-level WARNING
 
 clean:

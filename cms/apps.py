@@ -8,7 +8,7 @@ class CmsConfig(AppConfig):
     verbose_name = "CMS"
 
     def ready(self):
-        from . import purge, signals
+        from . import purge, signals, site_address  # noqa: F401 (site_address registers checks)
         from .api import freshness
 
         freshness.connect()

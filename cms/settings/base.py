@@ -164,6 +164,8 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Skellefteå kommun"
+# The public site's address; load_strategy puts it on the default Wagtail Site (cms.site_address).
+SITE_BASE_URL = os.environ.get("SITE_BASE_URL", "")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # On PostgreSQL the index uses the swedish text search configuration (Snowball stemming);
 # SQLite's full-text index has no Swedish stemmer and ignores the option.

@@ -8,9 +8,11 @@ is live, so re-running creates no pages, snippets or revisions.
 import json
 from collections import Counter
 
+from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
+from cms.site_address import site_address
 from snippets.models import GoalAudience, Indicator, Responsibility
 
 from ..models import ChapterPage, FeedbackFormField, HomePage, StrategyPage
@@ -124,8 +126,9 @@ class PackageWriter:
         site = Site.objects.filter(is_default_site=True).first() or Site(
             is_default_site=True, hostname="localhost", port=80
         )
-        if site.root_page_id != home.pk:
-            site.root_page = home
+        hostname, port = site_address(settings.SITE_BASE_URL) if settings.SITE_BASE_URL else (site.hostname, site.port)
+        if (site.root_page_id, site.hostname, site.port) != (home.pk, hostname, port):
+            site.root_page, site.hostname, site.port = home, hostname, port
             site.site_name = self.data["home"]["title"]
             site.save()
         return home

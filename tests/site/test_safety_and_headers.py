@@ -70,6 +70,7 @@ def test_production_settings_pass_the_deploy_check_including_hsts():
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
         "SECRET_KEY": "a-throwaway-key-only-for-this-check-" + "x" * 40,
         "ALLOWED_HOSTS": "example.org",
+        "SITE_BASE_URL": "https://example.org",
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
