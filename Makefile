@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: run test fuzz lint check messages install clean chromium bench wrk restore-drill load
+.PHONY: run test fuzz lint check messages install clean chromium bench wrk nginx restore-drill load
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -48,8 +48,14 @@ wrk:
 bench: install wrk
 	$(PY) bench/run.py
 
-# 50 readers and 2 editors for 60 s, one gunicorn worker stopped mid-run; LOAD_DATABASE=sqlite for SQLite.
-load: install
+nginx:
+	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || { \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq nginx-light; \
+		else echo "make load needs nginx: sudo apt-get install nginx-light"; exit 1; fi; }
+
+# 50 readers and 2 editors for 60 s through nginx and two instances, one gunicorn worker killed
+# mid-run (bench/README.md); LOAD_DATABASE=sqlite for SQLite.
+load: install nginx
 	$(PY) -m pip install --quiet ".[load]"
 	$(PY) bench/load.py
 
