@@ -1,10 +1,13 @@
 """The one list of blocks a chapter body may contain; add a block here and nowhere else."""
 
+from wagtail import blocks
+
 from snippets.models import Actor, Concept, Contact, Goal, IndicatorCategory, Resource
 
 from .actors import ActorMatrixBlock, ActorResponsibilitiesBlock, ActorRoleBlock, ActorsBlock
 from .contacts import ContactsBlock, ContactTableBlock
 from .glossary import ConceptBlock, GoalBlock, GoalOverviewBlock, IndicatorsBlock
+from .prefetch import bind_all
 from .resources import ResourcesBlock
 from .text import CalloutBlock, HeadingBlock, rich_text_block
 
@@ -22,6 +25,15 @@ SNIPPET_REFERENCES = {
     "contact_table": ("contacts", Contact),
     "resources": ("resources", Resource),
 }
+
+
+class BodyBlock(blocks.StreamBlock):
+    """A chapter body. Bound for the API with each snippet model fetched once (prefetch.bind_all)."""
+
+    def get_api_representation(self, value, context=None):
+        if value is not None:
+            bind_all(value)
+        return super().get_api_representation(value, context=context)
 
 
 def body_blocks():

@@ -5,6 +5,8 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from snippets.models import Actor, Concept, Contact, Goal, IndicatorCategory, Resource
 
+from .prefetch import fetched
+
 
 class PrefetchingChooserBlock(SnippetChooserBlock):
     target = None
@@ -14,6 +16,10 @@ class PrefetchingChooserBlock(SnippetChooserBlock):
         super().__init__(self.target, **kwargs)
 
     def bulk_to_python(self, values):
+        values = list(values)
+        known = fetched.get()
+        if known is not None and self.target in known and all(value in known[self.target] for value in values):
+            return [known[self.target][value] for value in values]
         # StreamField converts every chooser of the same block type in one call, so this
         # prefetch covers all blocks of the page at once.
         instances = super().bulk_to_python(values)

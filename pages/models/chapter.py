@@ -5,14 +5,15 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from ..blocks import body_blocks
+from ..blocks import BodyBlock, body_blocks
+from ..blocks.prefetch import bind_all
 from .translated import TranslationStatusMixin
 
 
 class ChapterPage(TranslationStatusMixin, Page):
     """A chapter or sub-section of a strategy; chapters nest."""
 
-    body = StreamField(body_blocks(), blank=True, verbose_name=_("body"))
+    body = StreamField(BodyBlock(body_blocks()), blank=True, verbose_name=_("body"))
 
     content_panels = [*Page.content_panels, FieldPanel("body")]
 
@@ -39,4 +40,5 @@ class ChapterPage(TranslationStatusMixin, Page):
         context["strategy"] = strategy
         context["table_of_contents"] = strategy.table_of_contents() if strategy else []
         context["subchapters"] = self.get_children().live().public()
+        bind_all(self.body)
         return context

@@ -170,13 +170,14 @@ class StrategyPage(RoutablePageMixin, TranslationStatusMixin, Page):
     def chapters_in_reading_order(self):
         """[(chapter, heading shift, [blocks])] for every live chapter, with the snippets of all bodies
         fetched together: the query count does not grow with the number of chapters."""
+        from ..blocks.prefetch import bind_all
         from .chapter import ChapterPage
 
         chapters = list(ChapterPage.objects.descendant_of(self).live().public().order_by("path"))
         raw = [[dict(item) for item in chapter.body.raw_data] for chapter in chapters]
-        # One stream of every body: its chooser blocks are converted per block type, all at once.
-        combined = StreamValue(
-            ChapterPage.body.field.stream_block, [item for body in raw for item in body], is_lazy=True
+        # One stream of every body, bound with each snippet model fetched once for all chapters.
+        combined = bind_all(
+            StreamValue(ChapterPage.body.field.stream_block, [item for body in raw for item in body], is_lazy=True)
         )
         result, start = [], 0
         for chapter, body in zip(chapters, raw, strict=True):

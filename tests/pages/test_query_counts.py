@@ -64,3 +64,16 @@ def test_the_strategy_page_costs_the_same_queries_with_few_or_many_chapters(clie
             ChapterPageFactory(parent=chapter)
     queries_to_render(client, few)
     assert queries_to_render(client, many) == queries_to_render(client, few)
+
+
+def test_each_snippet_model_is_fetched_once_however_many_block_types_choose_from_it(client):
+    # Contacts in cards and a table, goals in a goal block and an overview: one query for each model.
+    chapter = ChapterPageFactory(parent=sv(HomePage).get().get_children().first(), body=body_with(3))
+
+    for fetch in (lambda: client.get(chapter.url), lambda: client.get(f"/api/v3/pages/{chapter.pk}/")):
+        with CaptureQueriesContext(connection) as queries:
+            assert fetch().status_code == 200
+        for table in ("snippets_contact", "snippets_goal"):
+            # Fetches by primary key: the body's choices (the emergency banner picks its contacts by flag).
+            by_id = [q for q in queries if f' FROM "{table}" WHERE "{table}"."id" IN (' in q["sql"]]
+            assert len(by_id) == 1, table

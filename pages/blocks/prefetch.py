@@ -1,0 +1,49 @@
+"""One query per snippet model for a whole body, however many block types choose from that model.
+
+Wagtail converts a lazy StreamField per block type, so a body with contact cards and a contact
+table fetched contacts twice. `bind_all` reads every snippet reference of the raw body first,
+fetches each model once, and lets the chooser blocks take their instances from that.
+"""
+
+from contextvars import ContextVar
+
+from django.db.models import prefetch_related_objects
+
+# {model: {pk: instance}} while bind_all converts a stream; choosers look here first.
+fetched = ContextVar("fetched_snippets", default=None)
+
+
+def referenced_pks(raw_data):
+    from . import SNIPPET_REFERENCES
+
+    pks = {}
+    for item in raw_data:
+        if item is None or item.get("type") not in SNIPPET_REFERENCES or not isinstance(item.get("value"), dict):
+            continue
+        key, model = SNIPPET_REFERENCES[item["type"]]
+        chosen = item["value"].get(key)
+        # A list of choices is stored as [{"type": "item", "value": pk, "id": ...}] (or plain pks before Wagtail 2.16).
+        for value in chosen if isinstance(chosen, list) else [chosen]:
+            pk = value.get("value") if isinstance(value, dict) else value
+            if pk is not None:
+                pks.setdefault(model, set()).add(pk)
+    return pks
+
+
+def bind_all(stream):
+    """Convert every block of a lazy StreamValue now, with each snippet model fetched once."""
+    from .choosers import PrefetchingChooserBlock
+
+    related = {cls.target: cls.prefetch for cls in PrefetchingChooserBlock.__subclasses__()}
+    instances = {}
+    for model, pks in referenced_pks(stream.raw_data).items():
+        instances[model] = model.objects.in_bulk(pks)
+        if related.get(model):
+            prefetch_related_objects(list(instances[model].values()), *related[model])
+    token = fetched.set(instances)
+    try:
+        for _child in stream:
+            pass
+    finally:
+        fetched.reset(token)
+    return stream
