@@ -164,6 +164,11 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Skellefteå kommun"
+# Wagtail's admin API and wagtail-localize's editor are DRF views, exempt from Django's CSRF
+# middleware: with sessions as their only authentication, DRF checks CSRF on every write, and no
+# password is taken anywhere but the login form.
+REST_FRAMEWORK = {"DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"]}
+
 # The public site's address; load_strategy puts it on the default Wagtail Site (cms.site_address).
 SITE_BASE_URL = os.environ.get("SITE_BASE_URL", "")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
