@@ -4,13 +4,27 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: run test fuzz lint check messages install clean chromium bench wrk nginx restore-drill load
+.PHONY: run test fuzz lint check messages install clean chromium bench wrk nginx restore-drill load lock audit
 
-$(VENV)/.installed: pyproject.toml
+# Exactly the locked versions, then the project itself (its dependencies are all in the lock).
+$(VENV)/.installed: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet ".[test]"
+	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps .
 	touch $@
+
+# Renews requirements.lock: the newest versions pyproject.toml's ranges allow, resolved in a fresh venv.
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet --upgrade pip && .lock-venv/bin/pip install --quiet ".[test]"
+	{ sed -n '1,3p' requirements.lock; .lock-venv/bin/pip freeze --exclude-editable | grep -vi '^skelleftea'; } > requirements.lock.new
+	mv requirements.lock.new requirements.lock && rm -rf .lock-venv
+
+# Known vulnerabilities in the locked versions; needs PyPI's or OSV's vulnerability API (README, "Supply chain").
+audit: install
+	$(PY) -m pip install --quiet "pip-audit>=2.9,<3"
+	$(PY) -m pip_audit --requirement requirements.lock --no-deps --strict
 
 install: $(VENV)/.installed messages
 
@@ -56,7 +70,7 @@ nginx:
 # 50 readers and 2 editors for 60 s through nginx and two instances, one gunicorn worker killed
 # mid-run (bench/README.md); LOAD_DATABASE=sqlite for SQLite.
 load: install nginx
-	$(PY) -m pip install --quiet ".[load]"
+	$(PY) -m pip install --quiet ".[load]" --constraint requirements.lock
 	$(PY) bench/load.py
 
 # Backup and restore of PostgreSQL and media, checked answer by answer (bin/restore-drill).
