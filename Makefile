@@ -23,7 +23,7 @@ lock:
 
 # Known vulnerabilities in the locked versions; needs PyPI's or OSV's vulnerability API (README, "Supply chain").
 audit: install
-	$(PY) -m pip install --quiet "pip-audit>=2.9,<3"
+	$(PY) -m pip install --quiet "pip-audit>=2.9,<3" --constraint requirements.lock
 	$(PY) -m pip_audit --requirement requirements.lock --no-deps --strict
 
 install: $(VENV)/.installed messages
