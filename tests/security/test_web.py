@@ -89,6 +89,18 @@ def test_admin_listings_and_editors_escape_it(admin_client, hostile):
         assert "<script>alert(1)</script>" not in html, url
 
 
+def test_admin_messages_escape_it(admin_client, hostile):
+    _strategy, chapter, contact = hostile
+    for url in (
+        reverse("wagtailadmin_pages:unpublish", args=[chapter.pk]),
+        reverse("wagtailsnippets_snippets_contact:unpublish", args=[contact.pk]),
+    ):
+        html = admin_client.post(url, follow=True).content.decode()
+        # The title shows in the message ("… unpublished"), as text.
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html, url
+        assert "<script>alert(1)</script>" not in html, url
+
+
 def test_javascript_urls_are_refused_with_a_message_and_nothing_saved():
     contact = sv(Contact).get(name="Mikamottagningen")
     contact.url = "javascript:alert(1)"
