@@ -32,7 +32,8 @@ class BodyBlock(blocks.StreamBlock):
 
     def get_api_representation(self, value, context=None):
         if value is not None:
-            bind_all(value)
+            # The API shows a chosen snippet as its id (ChooserBlock.get_prep_value).
+            bind_all(value, only_pk=True)
         return super().get_api_representation(value, context=context)
 
 

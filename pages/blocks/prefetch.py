@@ -30,15 +30,20 @@ def referenced_pks(raw_data):
     return pks
 
 
-def bind_all(stream):
-    """Convert every block of a lazy StreamValue now, with each snippet model fetched once."""
+def bind_all(stream, only_pk=False):
+    """Convert every block of a lazy StreamValue now, with each snippet model fetched once.
+
+    `only_pk` for a caller that reads nothing but the chosen ids (the API's body shows choices as
+    ids): the snippets are then fetched as ids alone, which still drops deleted ones.
+    """
     from .choosers import PrefetchingChooserBlock
 
     related = {cls.target: cls.prefetch for cls in PrefetchingChooserBlock.__subclasses__()}
     instances = {}
     for model, pks in referenced_pks(stream.raw_data).items():
-        instances[model] = model.objects.in_bulk(pks)
-        if related.get(model):
+        queryset = model.objects.order_by()
+        instances[model] = (queryset.only("pk") if only_pk else queryset).in_bulk(pks)
+        if related.get(model) and not only_pk:
             prefetch_related_objects(list(instances[model].values()), *related[model])
     token = fetched.set(instances)
     try:

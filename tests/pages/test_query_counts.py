@@ -77,3 +77,16 @@ def test_each_snippet_model_is_fetched_once_however_many_block_types_choose_from
             # Fetches by primary key: the body's choices (the emergency banner picks its contacts by flag).
             by_id = [q for q in queries if f' FROM "{table}" WHERE "{table}"."id" IN (' in q["sql"]]
             assert len(by_id) == 1, table
+
+
+def test_a_deleted_choice_is_dropped_from_the_page_and_the_api(client):
+    chapter = ChapterPageFactory(parent=sv(HomePage).get().get_children().first(), body=body_with(3))
+    contacts = next(block.value["contacts"] for block in chapter.body if block.block_type == "contacts")
+    gone, kept = contacts[0], contacts[1]
+    gone_pk = gone.pk
+    gone.delete()
+    api_body = client.get(f"/api/v3/pages/{chapter.pk}/").json()["body"]
+    chosen = next(block["value"]["contacts"] for block in api_body if block["type"] == "contacts")
+    assert gone_pk not in chosen and kept.pk in chosen
+    html = client.get(chapter.url).content.decode()
+    assert gone.name not in html and kept.name in html
