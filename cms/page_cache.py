@@ -7,13 +7,11 @@ private page bypass it), no query string (search results are not stored), and on
 set no cookie and used no CSRF token (the feedback form and password forms are always rendered).
 """
 
-import hashlib
-
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 
-from .api.freshness import content_version
+from .api.freshness import answer_key
 
 SKIP = ("/admin/", "/api/", "/documents/", "/static/", "/media/")
 
@@ -35,11 +33,7 @@ class PublicPageCacheMiddleware:
     def __call__(self, request):
         if not self.cacheable_request(request):
             return self.get_response(request)
-        version, _changed_at = content_version(request)
-        key = (
-            "page-response:"
-            + hashlib.sha256(f"{settings.BUILD_ID}|{version}|{request.get_host()}|{request.path}".encode()).hexdigest()
-        )
+        key = answer_key("page-response", request, request.path)
         cached = cache.get(key)
         if cached is not None:
             body, headers = cached

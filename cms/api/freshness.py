@@ -6,8 +6,10 @@ embed the changed object. Content changes are rare next to reads, so one global
 version costs little and cannot miss an endpoint.
 """
 
+import hashlib
 import uuid
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
@@ -32,6 +34,17 @@ def content_version(request=None):
     if request is not None:
         request._content_version = current
     return current
+
+
+def answer_key(kind, request, path):
+    """The cache key of a stored answer: this build and content version, this host and path.
+
+    A publish starts a new version and a deploy a new build (cms/build.py), so neither can
+    serve an answer from before it.
+    """
+    version, _changed_at = content_version(request)
+    raw = f"{settings.BUILD_ID}|{version}|{request.get_host()}|{path}"
+    return f"{kind}:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
 def new_content_version(**kwargs):

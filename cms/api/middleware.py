@@ -12,7 +12,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
 from wagtail.models import get_page_models
 
-from .freshness import content_version
+from .freshness import answer_key, content_version
 
 PREFIX = "/api/v3/"
 PROBLEM_JSON = "application/problem+json"
@@ -128,13 +128,8 @@ class APICacheMiddleware:
             patch_vary_headers(response, ["Authorization"])
             return response
 
-        version, changed_at = content_version(request)
-        key = (
-            "api-response:"
-            + hashlib.sha256(
-                f"{settings.BUILD_ID}|{version}|{request.get_host()}|{request.get_full_path()}".encode()
-            ).hexdigest()
-        )
+        _version, changed_at = content_version(request)
+        key = answer_key("api-response", request, request.get_full_path())
         # API_SERVER_CACHE = False measures the cold path (make bench); production keeps it on.
         server_cache = getattr(settings, "API_SERVER_CACHE", True)
         cached = cache.get(key) if server_cache else None
