@@ -5,7 +5,7 @@ import re
 from django.db.models import Prefetch
 from wagtail.rich_text import expand_db_html
 
-from pages.blocks import SNIPPET_REFERENCES
+from pages.blocks.references import SNIPPET_REFERENCES, chosen_pks, referenced_pks
 from snippets.models import Actor, Concept, Contact, Goal, Indicator, IndicatorCategory, Resource, Responsibility
 
 from ..sanitize import clean_html
@@ -127,23 +127,12 @@ class BodySerializer:
     def __init__(self, raw_bodies, locale, rich_text):
         self.rich_text = rich_text
         self.locale = locale
-        wanted = {}
-        for body in raw_bodies:
-            for block in body:
-                if block["type"] in SNIPPET_REFERENCES:
-                    key, model = SNIPPET_REFERENCES[block["type"]]
-                    wanted.setdefault(model, set()).update(self._ids(block["value"].get(key)))
+        wanted = referenced_pks(block for body in raw_bodies for block in body)
         self.snippets = {
             model: {obj.pk: snippet_serializer(model, rich_text)(obj) for obj in live_snippets(model, ids=ids)}
             for model, ids in wanted.items()
         }
         self._matrix = None
-
-    @staticmethod
-    def _ids(value):
-        if isinstance(value, list):
-            return [item["value"] if isinstance(item, dict) else item for item in value]
-        return [value] if value is not None else []
 
     def matrix_actors(self):
         if self._matrix is None:
@@ -169,7 +158,7 @@ class BodySerializer:
         if block_type == "actor_matrix":
             return {"caption": value.get("caption") or "", "actors": self.matrix_actors()}
         key, model = SNIPPET_REFERENCES[block_type]
-        found = [self.snippets.get(model, {}).get(pk) for pk in self._ids(value.get(key))]
+        found = [self.snippets.get(model, {}).get(pk) for pk in chosen_pks(value, key)]
         found = [item for item in found if item is not None]
         if block_type == "contact_table":
             return {"caption": value.get("caption") or "", "contacts": found}

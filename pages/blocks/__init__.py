@@ -2,29 +2,15 @@
 
 from wagtail import blocks
 
-from snippets.models import Actor, Concept, Contact, Goal, IndicatorCategory, Resource
-
 from .actors import ActorMatrixBlock, ActorResponsibilitiesBlock, ActorRoleBlock, ActorsBlock
 from .contacts import ContactsBlock, ContactTableBlock
 from .glossary import ConceptBlock, GoalBlock, GoalOverviewBlock, IndicatorsBlock
 from .prefetch import bind_all
+from .references import SNIPPET_REFERENCES
 from .resources import ResourcesBlock
 from .text import CalloutBlock, HeadingBlock, rich_text_block
 
-# Which snippet each chooser block refers to: block type → (key in the block's value, snippet model).
-# The content package and the API read stored bodies through this one map.
-SNIPPET_REFERENCES = {
-    "actors": ("actors", Actor),
-    "actor_role": ("actor", Actor),
-    "actor_responsibilities": ("actor", Actor),
-    "concept": ("concept", Concept),
-    "goal": ("goal", Goal),
-    "goal_overview": ("goals", Goal),
-    "indicators": ("category", IndicatorCategory),
-    "contacts": ("contacts", Contact),
-    "contact_table": ("contacts", Contact),
-    "resources": ("resources", Resource),
-}
+__all__ = ["SNIPPET_REFERENCES", "BodyBlock", "body_blocks"]
 
 
 class BodyBlock(blocks.StreamBlock):

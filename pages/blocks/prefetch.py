@@ -9,25 +9,10 @@ from contextvars import ContextVar
 
 from django.db.models import prefetch_related_objects
 
+from .references import referenced_pks
+
 # {model: {pk: instance}} while bind_all converts a stream; choosers look here first.
 fetched = ContextVar("fetched_snippets", default=None)
-
-
-def referenced_pks(raw_data):
-    from . import SNIPPET_REFERENCES
-
-    pks = {}
-    for item in raw_data:
-        if item is None or item.get("type") not in SNIPPET_REFERENCES or not isinstance(item.get("value"), dict):
-            continue
-        key, model = SNIPPET_REFERENCES[item["type"]]
-        chosen = item["value"].get(key)
-        # A list of choices is stored as [{"type": "item", "value": pk, "id": ...}] (or plain pks before Wagtail 2.16).
-        for value in chosen if isinstance(chosen, list) else [chosen]:
-            pk = value.get("value") if isinstance(value, dict) else value
-            if pk is not None:
-                pks.setdefault(model, set()).add(pk)
-    return pks
 
 
 def bind_all(stream, only_pk=False):
