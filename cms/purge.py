@@ -68,7 +68,8 @@ def strategy_trees(pages):
 
 
 def api_urls_for_pages(pages, strategies):
-    root = default_site_url() + API
+    site = default_site_url()
+    root = site + API
     urls = set()
     for page in pages:
         for suffix in ("", "breadcrumbs/", "translations/"):
@@ -77,7 +78,7 @@ def api_urls_for_pages(pages, strategies):
         urls.add(f"{root}strategies/{strategy.pk}/")
     for path in ("pages/", "strategies/", "navigation/"):
         urls.update(with_locales(root + path))
-    urls.add(default_site_url() + "/sitemap.xml")
+    urls.add(site + "/sitemap.xml")
     return urls
 
 
