@@ -5,7 +5,7 @@ from wagtail import blocks
 from .actors import ActorMatrixBlock, ActorResponsibilitiesBlock, ActorRoleBlock, ActorsBlock
 from .contacts import ContactsBlock, ContactTableBlock
 from .glossary import ConceptBlock, GoalBlock, GoalOverviewBlock, IndicatorsBlock
-from .prefetch import bind_all
+from .prefetch import bind_ids
 from .references import SNIPPET_REFERENCES
 from .resources import ResourcesBlock
 from .text import CalloutBlock, HeadingBlock, rich_text_block
@@ -14,12 +14,12 @@ __all__ = ["SNIPPET_REFERENCES", "BodyBlock", "body_blocks"]
 
 
 class BodyBlock(blocks.StreamBlock):
-    """A chapter body. Bound for the API with each snippet model fetched once (prefetch.bind_all)."""
+    """A chapter body. Shown in the API with each snippet model's chosen ids fetched once (prefetch.bind_ids)."""
 
     def get_api_representation(self, value, context=None):
         if value is not None:
             # The API shows a chosen snippet as its id (ChooserBlock.get_prep_value).
-            bind_all(value, only_pk=True)
+            value = bind_ids(value)
         return super().get_api_representation(value, context=context)
 
 

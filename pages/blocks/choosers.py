@@ -27,6 +27,12 @@ class PrefetchingChooserBlock(SnippetChooserBlock):
             prefetch_related_objects([instance for instance in instances if instance is not None], *self.prefetch)
         return instances
 
+    def get_prep_value(self, value):
+        # bind_ids leaves the id itself where an instance would be.
+        if value is None or isinstance(value, self.target):
+            return super().get_prep_value(value)
+        return value
+
 
 class ActorChooserBlock(PrefetchingChooserBlock):
     target = Actor
