@@ -1,9 +1,10 @@
-"""Which Wagtail site a request is for, looked up once per host and content version.
+"""Which Wagtail site a request is for, and where every site's root sits, looked up once per content version.
 
-Wagtail finds the site with a query on every request (Site.find_for_request), and both the
-API and every page ask for it. A site, its root page and where that page sits change only
-together with a new content version (cms.api.freshness), so an anonymous read reuses the
-site found for the same host under the same version. Editors' requests look it up afresh.
+Wagtail finds the site with a query on every request (Site.find_for_request), and reads the
+site root paths that every page URL is built from out of the cache (Site.get_site_root_paths).
+Sites, their root pages and where those sit change only together with a new content version
+(cms.api.freshness), so an anonymous read reuses what was found under the same version: the
+site per host, the root paths for all. Editors' requests look them up afresh.
 """
 
 from django.conf import settings
@@ -13,13 +14,18 @@ from .api.freshness import content_version
 
 # Hosts are not checked against ALLOWED_HOSTS before the lookup, so the memo is bounded.
 MAX_HOSTS = 32
-_memo = {"version": None, "sites": {}}
+_memo = {"version": None, "sites": {}, "root_paths": None}
+
+
+def current_memo(request):
+    version, _changed_at = content_version(request)
+    if _memo["version"] != version:
+        _memo.update(version=version, sites={}, root_paths=None)
+    return _memo
 
 
 def memoised_site(request):
-    version, _changed_at = content_version(request)
-    if _memo["version"] != version:
-        _memo.update(version=version, sites={})
+    current_memo(request)
     key = (request._get_raw_host(), request.get_port())
     if key not in _memo["sites"]:
         site = Site.find_for_request(request)
@@ -27,6 +33,13 @@ def memoised_site(request):
             _memo["sites"][key] = site
         return site
     return _memo["sites"][key]
+
+
+def memoised_root_paths(request):
+    memo = current_memo(request)
+    if memo["root_paths"] is None:
+        memo["root_paths"] = Site.get_site_root_paths()
+    return memo["root_paths"]
 
 
 class SiteLookupMiddleware:
@@ -41,4 +54,6 @@ class SiteLookupMiddleware:
         ):
             # Site.find_for_request() answers from this attribute for the rest of the request.
             request._wagtail_site = memoised_site(request)
+            # Page.get_url_parts() reads the root paths from here before it asks the cache.
+            request._wagtail_cached_site_root_paths = memoised_root_paths(request)
         return self.get_response(request)

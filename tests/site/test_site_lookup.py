@@ -49,3 +49,18 @@ def test_editors_look_the_site_up_afresh(admin_client):
     admin_client.get(chapter.url)
     queries, _response = site_queries(admin_client, chapter.url)
     assert queries
+
+
+def test_a_new_site_address_is_in_page_links_on_the_next_request(client):
+    # Page links are built from the site root paths, which anonymous reads also reuse per content version.
+    chapter = sv(ChapterPage).get(slug="aktorer")
+    detail = f"/api/v3/pages/{chapter.pk}/"
+    before = client.get(detail).json()["meta"]["html_url"]
+    assert not before.startswith("https://ny.example.se/")
+
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = "ny.example.se", 443
+    site.save()
+    assert client.get(detail).json()["meta"]["html_url"] == f"https://ny.example.se{chapter.url}"
+    canonical = f'<link rel="canonical" href="https://ny.example.se{chapter.url}"'
+    assert canonical in client.get(chapter.url).content.decode()
