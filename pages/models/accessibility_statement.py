@@ -9,6 +9,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from .manager import LocalePageManager
 from .safety_advice import ADVICE_FEATURES
 from .translated import TranslationStatusMixin
 
@@ -18,6 +19,8 @@ class AccessibilityStatementPage(TranslationStatusMixin, AbstractForm):
 
     Reports are kept as form submissions in the admin, where the municipality answers them.
     """
+
+    objects = LocalePageManager()
 
     body = RichTextField(_("statement"), features=ADVICE_FEATURES)
     feedback_intro = RichTextField(

@@ -7,11 +7,14 @@ from wagtail.search import index
 
 from ..blocks import BodyBlock, body_blocks
 from ..blocks.prefetch import bind_all
+from .manager import LocalePageManager
 from .translated import TranslationStatusMixin
 
 
 class ChapterPage(TranslationStatusMixin, Page):
     """A chapter or sub-section of a strategy; chapters nest."""
+
+    objects = LocalePageManager()
 
     body = StreamField(BodyBlock(body_blocks()), blank=True, verbose_name=_("body"))
 

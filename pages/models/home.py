@@ -4,11 +4,14 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from .manager import LocalePageManager
 from .translated import TranslationStatusMixin
 
 
 class HomePage(TranslationStatusMixin, Page):
     """The site's root in each language; leads to the strategies."""
+
+    objects = LocalePageManager()
 
     intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
 

@@ -5,6 +5,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from .manager import LocalePageManager
 from .translated import TranslationStatusMixin
 
 ADVICE_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
@@ -12,6 +13,8 @@ ADVICE_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 
 class SafetyAdvicePage(TranslationStatusMixin, Page):
     """“Så döljer du ditt besök”: how to leave fewer traces; every page's quick exit links here."""
+
+    objects = LocalePageManager()
 
     body = RichTextField(_("body"), features=ADVICE_FEATURES)
 

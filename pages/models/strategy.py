@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from .manager import LocalePageManager
 from .translated import TranslationStatusMixin
 
 SHORT_TEXT_FEATURES = ["bold", "italic", "ul", "ol", "link"]
@@ -16,6 +17,8 @@ SHORT_TEXT_FEATURES = ["bold", "italic", "ul", "ol", "link"]
 
 class StrategyPage(RoutablePageMixin, TranslationStatusMixin, Page):
     """A decided strategy: its governance facts, its short texts, and its chapters as children."""
+
+    objects = LocalePageManager()
 
     document_date = models.DateField(_("document date"))
     decision_body = models.CharField(

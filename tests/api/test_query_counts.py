@@ -66,3 +66,19 @@ def test_page_detail(api, small_and_large):
     small_chapter, large_chapter = small.get_children().first(), large.get_children().first()
     queries(api, f"pages/{small_chapter.pk}/")
     assert queries(api, f"pages/{large_chapter.pk}/") == queries(api, f"pages/{small_chapter.pk}/")
+
+
+@pytest.mark.parametrize(
+    "page_type", ["HomePage", "StrategyPage", "ChapterPage", "SafetyAdvicePage", "AccessibilityStatementPage"]
+)
+def test_page_detail_reads_the_language_with_the_page(api, page_type):
+    # Every page type's manager joins the locale when Wagtail fetches the specific page.
+    import pages.models
+
+    page = sv(getattr(pages.models, page_type)).live().first()
+    cache.clear()
+    with CaptureQueriesContext(connection) as captured:
+        response = api(f"pages/{page.pk}/")
+    assert response.json()["meta"]["locale"] == "sv"
+    alone = [query for query in captured if query["sql"].startswith('SELECT "wagtailcore_locale"')]
+    assert alone == []
