@@ -25,14 +25,14 @@ def current_memo(request):
 
 
 def memoised_site(request):
-    current_memo(request)
+    sites = current_memo(request)["sites"]
     key = (request._get_raw_host(), request.get_port())
-    if key not in _memo["sites"]:
+    if key not in sites:
         site = Site.find_for_request(request)
-        if len(_memo["sites"]) < MAX_HOSTS:
-            _memo["sites"][key] = site
+        if len(sites) < MAX_HOSTS:
+            sites[key] = site
         return site
-    return _memo["sites"][key]
+    return sites[key]
 
 
 def memoised_root_paths(request):

@@ -5,6 +5,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+import pages.models
 from pages.models import HomePage
 from tests.content import sv
 from tests.factories import ChapterPageFactory, StrategyPageFactory
@@ -73,8 +74,6 @@ def test_page_detail(api, small_and_large):
 )
 def test_page_detail_reads_the_language_with_the_page(api, page_type):
     # Every page type's manager joins the locale when Wagtail fetches the specific page.
-    import pages.models
-
     page = sv(getattr(pages.models, page_type)).live().first()
     cache.clear()
     with CaptureQueriesContext(connection) as captured:
