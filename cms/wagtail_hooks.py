@@ -1,8 +1,6 @@
 import datetime
 
-from django.contrib import messages
 from django.db.models import Q
-from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail import hooks
@@ -10,6 +8,7 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.ui.components import Component
 from wagtail.models import Locale
 
+from . import edit_conflicts
 from .rich_text import ExternalLinkHandler
 from .translation_status import outdated_translations
 
@@ -46,35 +45,11 @@ def add_outdated_translations_panel(request, panels):
     panels.append(OutdatedTranslationsPanel())
 
 
-def newer_revision_saved(request, obj):
-    """True when the form was loaded from a revision that is no longer the latest one."""
-    loaded = request.POST.get("loaded_revision_id")
-    latest = getattr(obj, "latest_revision_id", None)
-    return bool(loaded and latest and loaded != str(latest))
-
-
-def refuse_stale_save(request, obj, edit_url):
-    # Wagtail 8 refuses an out-of-date save only for autosave; a full form post would
-    # silently overwrite the other editor's revision. Send the editor back to the newer one.
-    if request.method == "POST" and newer_revision_saved(request, obj):
-        messages.error(
-            request,
-            _(
-                "Someone else saved a newer version while you were editing. Nothing was saved: review their changes and edit again."  # noqa: E501
-            ),
-        )
-        return redirect(edit_url)
-    return None
-
-
-@hooks.register("before_edit_page")
-def protect_page_from_lost_edits(request, page):
-    return refuse_stale_save(request, page, request.path)
-
-
-@hooks.register("before_edit_snippet")
-def protect_snippet_from_lost_edits(request, instance):
-    return refuse_stale_save(request, instance, request.path)
+# Wagtail runs before-hooks before it reads the action from the form, and after-hooks once saved.
+hooks.register("before_edit_page", edit_conflicts.save_as_draft_on_conflict)
+hooks.register("before_edit_snippet", edit_conflicts.save_as_draft_on_conflict)
+hooks.register("after_edit_page", edit_conflicts.tell_about_conflict)
+hooks.register("after_edit_snippet", edit_conflicts.tell_about_conflict)
 
 
 class ReviewRemindersPanel(Component):
