@@ -8,7 +8,7 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.ui.components import Component
 from wagtail.models import Locale
 
-from . import edit_conflicts
+from . import edit_conflicts, translation_actions
 from .rich_text import ExternalLinkHandler
 from .translation_status import outdated_translations
 
@@ -50,6 +50,9 @@ hooks.register("before_edit_page", edit_conflicts.save_as_draft_on_conflict)
 hooks.register("before_edit_snippet", edit_conflicts.save_as_draft_on_conflict)
 hooks.register("after_edit_page", edit_conflicts.tell_about_conflict)
 hooks.register("after_edit_snippet", edit_conflicts.tell_about_conflict)
+# Before wagtail-localize's own hook (cms is installed first), which answers every request to a translation.
+hooks.register("before_edit_page", translation_actions.handle)
+hooks.register("before_edit_snippet", translation_actions.handle)
 
 
 class ReviewRemindersPanel(Component):

@@ -84,7 +84,10 @@ WSGI_APPLICATION = "cms.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [PROJECT_DIR / "templates"],
+        # cms is the first installed app, so cms/templates overrides Wagtail's and wagtail-localize's
+        # templates through APP_DIRS alone. Listing the same folder in DIRS as well would find an
+        # override twice, and one that extends the template it overrides would render twice.
+        "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [

@@ -196,3 +196,23 @@ def test_demo_users_get_one_role_each(settings):
     assert list(get_user_model().objects.get(username="granskare").groups.values_list("name", flat=True)) == [
         "Granskare"
     ]
+
+
+def test_a_communicator_finds_a_contact_by_searching_the_listing(client, django_user_model):
+    client.force_login(editor(django_user_model, "anna", COMMUNICATORS))
+    response = client.get(reverse(Contact.snippet_viewset.get_url_name("list")), {"q": "PrevenTell"})
+    assert response.status_code == 200
+    assert "PrevenTell" in response.content.decode()
+
+
+def test_the_contact_listing_filters_by_language(client, django_user_model):
+    client.force_login(editor(django_user_model, "anna", COMMUNICATORS))
+    url = reverse(Contact.snippet_viewset.get_url_name("list"))
+    swedish = client.get(url, {"locale": "sv", "q": "PrevenTell"})
+    assert swedish.status_code == 200
+    finnish = Contact.objects.get(
+        translation_key=sv(Contact).get(name="PrevenTell").translation_key, locale__language_code="fi"
+    )
+    edit = reverse(Contact.snippet_viewset.get_url_name("edit"), args=[finnish.pk])
+    assert edit not in swedish.content.decode()
+    assert edit in client.get(url, {"locale": "fi", "q": "PrevenTell"}).content.decode()
