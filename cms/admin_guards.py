@@ -10,15 +10,18 @@
    page they cannot edit (and read its draft in the copy) and publish translations
    through the update view. Here they also need to be able to edit the source page, and,
    for the update view, to publish.
+3. Synchronised values that may not differ by language (cms/translation_locks.py) cannot be
+   overridden through wagtail-localize's override endpoint, whatever the request.
 """
 
 from django.apps import apps
 from django.core.exceptions import PermissionDenied
 from django.urls import Resolver404, resolve
 from wagtail.models import Locale, Page
-from wagtail_localize.models import TranslationSource
+from wagtail_localize.models import OverridableSegment, TranslationSource
 
 from .roles import is_only_translator
+from .translation_locks import is_locked
 
 
 class AdminGuardMiddleware:
@@ -50,6 +53,14 @@ class AdminGuardMiddleware:
                 if not (permissions.can_edit() and permissions.can_publish()):
                     raise PermissionDenied
             elif instance is None:
+                raise PermissionDenied
+        elif match.namespace == "wagtail_localize" and match.url_name == "edit_override":
+            segment = (
+                OverridableSegment.objects.filter(pk=match.kwargs["overridable_segment_id"])
+                .select_related("context", "source__specific_content_type")
+                .first()
+            )
+            if segment is not None and is_locked(segment):
                 raise PermissionDenied
 
     @staticmethod

@@ -70,9 +70,9 @@ class FeedbackFormField(TranslatableMixin, AbstractFormField):
         TranslatableField("help_text"),
         TranslatableField("choices"),
         TranslatableField("default_value"),
-        SynchronizedField("clean_name"),
-        SynchronizedField("field_type"),
-        SynchronizedField("required"),
+        SynchronizedField("clean_name", overridable=False),
+        SynchronizedField("field_type", overridable=False),
+        SynchronizedField("required", overridable=False),
     ]
 
     class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
