@@ -12,6 +12,8 @@
    for the update view, to publish.
 3. Synchronised values that may not differ by language (cms/translation_locks.py) cannot be
    overridden through wagtail-localize's override endpoint, whatever the request.
+4. Converting a translated page back into an alias of its Swedish source publishes the Swedish
+   content in that language at once, without review: administrators only.
 """
 
 from django.apps import apps
@@ -62,6 +64,12 @@ class AdminGuardMiddleware:
             )
             if segment is not None and is_locked(segment):
                 raise PermissionDenied
+        elif (
+            match.namespace == "wagtail_localize"
+            and match.url_name == "convert_to_alias"
+            and not request.user.is_superuser
+        ):
+            raise PermissionDenied
 
     @staticmethod
     def check_snippet(request, match):

@@ -53,7 +53,8 @@ def locked_segment_ids(segment_ids):
 
 
 def restrict_editor_props(props_json, user):
-    """The translation editor's props without locked overrides."""
+    """The translation editor's props without locked overrides, and without "convert to alias"
+    for anyone but an administrator."""
     props = json.loads(props_json)
     overridable = [s["id"] for s in props.get("segments", []) if s.get("type") == "synchronised_value"]
     locked = locked_segment_ids(overridable)
@@ -62,4 +63,6 @@ def restrict_editor_props(props_json, user):
     ]
     if "initialOverrides" in props:
         props["initialOverrides"] = [o for o in props["initialOverrides"] if o.get("segment_id") not in locked]
+    if not user.is_superuser and props.get("links", {}).get("convertToAliasUrl"):
+        props["links"]["convertToAliasUrl"] = None
     return json.dumps(props)

@@ -108,3 +108,10 @@ class ReviewRemindersPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_review_reminders_panel(request, panels):
     panels.append(ReviewRemindersPanel())
+
+
+@hooks.register("construct_page_action_menu")
+def convert_to_alias_for_administrators_only(menu_items, request, context):
+    # An alias shows the Swedish source, live, in the translation's language, without review.
+    if not request.user.is_superuser:
+        menu_items[:] = [item for item in menu_items if item.name != "localize-convert-to-alias"]
