@@ -14,11 +14,14 @@
    overridden through wagtail-localize's override endpoint, whatever the request.
 4. Converting a translated page back into an alias of its Swedish source publishes the Swedish
    content in that language at once, without review: administrators only.
+5. Feedback reports (form submissions) are read by those who may see them in the Forms menu
+   (cms.wagtail_hooks); the Forms listing is refused to everyone else, not only left empty.
 """
 
 from django.apps import apps
 from django.core.exceptions import PermissionDenied
 from django.urls import Resolver404, resolve
+from wagtail.contrib.forms.utils import get_forms_for_user
 from wagtail.models import Locale, Page
 from wagtail_localize.models import OverridableSegment, TranslationSource
 
@@ -41,6 +44,8 @@ class AdminGuardMiddleware:
         return self.get_response(request)
 
     def check(self, request, match):
+        if match.namespace == "wagtailforms" and not get_forms_for_user(request.user).exists():
+            raise PermissionDenied
         if match.namespace.startswith("wagtailsnippets_") and is_only_translator(request.user):
             self.check_snippet(request, match)
         elif match.namespace == "wagtail_localize" and match.url_name == "submit_page_translation":

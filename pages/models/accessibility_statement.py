@@ -51,6 +51,11 @@ class AccessibilityStatementPage(TranslationStatusMixin, AbstractForm):
         verbose_name = _("accessibility statement")
         verbose_name_plural = _("accessibility statements")
 
+    def get_submissions_list_view_class(self):
+        from ..feedback import FeedbackSubmissionsListView
+
+        return FeedbackSubmissionsListView
+
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
         # The form posts back here: with "no-referrer" the browser would send "Origin: null",
