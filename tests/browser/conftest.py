@@ -22,7 +22,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-USERS = {"kommunikator": "Kommunikatörer", "granskare": "Granskare"}
+USERS = {"kommunikator": "Kommunikatörer", "granskare": "Granskare", "oversattare": "Översättare"}
 PASSWORD = "browser-test-pw"
 
 
