@@ -6,7 +6,8 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.ui.components import Component
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
+from wagtail.permissions import policy_registry
 
 from . import edit_conflicts, translation_actions
 from .rich_text import ExternalLinkHandler
@@ -86,3 +87,18 @@ class ReviewRemindersPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_review_reminders_panel(request, panels):
     panels.append(ReviewRemindersPanel())
+
+
+@hooks.register("construct_page_action_menu")
+def convert_to_alias_for_administrators_only(menu_items, request, context):
+    # An alias shows the Swedish source, live, in the translation's language, without review.
+    if not request.user.is_superuser:
+        menu_items[:] = [item for item in menu_items if item.name != "localize-convert-to-alias"]
+
+
+@hooks.register("filter_form_submissions_for_user")
+def feedback_for_those_who_publish(user, editable_forms):
+    # Feedback reports may describe the reporter's situation; they are handled by those who
+    # answer for what is published (approvers and administrators), not by everyone who edits.
+    publishable = policy_registry.get_by_type(Page).instances_user_has_permission_for(user, "publish")
+    return editable_forms.filter(pk__in=publishable.values("pk"))
