@@ -9,7 +9,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import Locale, Page
 from wagtail.permissions import policy_registry
 
-from . import edit_conflicts, translation_actions
+from . import edit_conflicts, translation_actions, whole_deletes
 from .rich_text import ExternalLinkHandler
 from .translation_status import outdated_translations
 
@@ -102,3 +102,14 @@ def feedback_for_those_who_publish(user, editable_forms):
     # answer for what is published (approvers and administrators), not by everyone who edits.
     publishable = policy_registry.get_by_type(Page).instances_user_has_permission_for(user, "publish")
     return editable_forms.filter(pk__in=publishable.values("pk"))
+
+
+# Deleting Swedish source content takes its translations with it (cms/whole_deletes.py).
+hooks.register("register_actions", whole_deletes.register_actions)
+hooks.register("construct_translated_pages_to_cascade_actions", whole_deletes.cascade_translations)
+hooks.register("before_delete_page", whole_deletes.before_delete_page)
+hooks.register("after_delete_page", whole_deletes.after_delete_page)
+hooks.register("before_delete_snippet", whole_deletes.before_delete_snippet)
+hooks.register("after_delete_snippet", whole_deletes.after_delete_snippet)
+hooks.register("before_bulk_action", whole_deletes.before_bulk_action)
+hooks.register("after_bulk_action", whole_deletes.after_bulk_action)

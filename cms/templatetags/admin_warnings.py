@@ -4,21 +4,30 @@ from django import template
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page, ReferenceIndex
 
+from cms.whole_deletes import translations_of
+
 register = template.Library()
 
 
 @register.simple_tag
 def pages_using(obj):
-    """The pages whose content chooses this object, from Wagtail's reference index."""
-    page_ids = (
-        ReferenceIndex.get_references_to(obj)
-        .filter(base_content_type=ContentType.objects.get_for_model(Page))
+    """The pages whose content chooses or links to this object or to a translation deleted with it."""
+    page_type = ContentType.objects.get_for_model(Page)
+    deleted = [obj, *translations_of(obj)]
+    deleted_pages = {item.pk for item in deleted if isinstance(item, Page)}
+    page_ids = {
+        int(pk)
+        for item in deleted
+        for pk in ReferenceIndex.get_references_to(item)
+        .filter(base_content_type=page_type)
         .values_list("object_id", flat=True)
-    )
-    return list(Page.objects.filter(pk__in=[int(pk) for pk in page_ids]).select_related("locale").order_by("path"))
+    }
+    # A page that links to itself or to another translation going with it is deleted anyway.
+    pages = Page.objects.filter(pk__in=page_ids - deleted_pages).select_related("locale").order_by("path")
+    return list(pages.specific())
 
 
 @register.simple_tag
-def other_translations(page):
-    """The page's translations in other languages, drafts included."""
-    return list(page.get_translations().select_related("locale").order_by("locale__language_code"))
+def translations_deleted_with(obj):
+    """The translations that go with this object when it is Swedish source content, drafts included."""
+    return translations_of(obj)

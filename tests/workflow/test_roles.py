@@ -234,11 +234,11 @@ def test_only_approvers_unpublish(login, role, may):
     assert page.live is not may
 
 
-# Unpublishing a contact takes a number off the site: approvers only. Deleting shared content that
-# pages use is left to administrators (Wagtail warns them with the list of usages).
+# Unpublishing or deleting a contact takes a number off the site: approvers only (the confirmation
+# names the pages that show it and the translations that go with it).
 CONTACT_ACTIONS = {
     COMMUNICATORS: {"unpublish": False, "delete": False, "history": True},
-    APPROVERS: {"unpublish": True, "delete": False, "history": True},
+    APPROVERS: {"unpublish": True, "delete": True, "history": True},
     TRANSLATORS: {"unpublish": False, "delete": False, "history": True},
 }
 
@@ -253,6 +253,37 @@ def test_contact_action_matrix(login, role, code):
         url = reverse(Contact.snippet_viewset.get_url_name(action), args=[contact.pk])
         expected = expected and not (role == TRANSLATORS and code == "sv")
         assert allowed(client.get(url)) is expected, (role, code, action)
+
+
+# Deleting, carried out: what is left of the content in each language afterwards. A Swedish source goes
+# with all its translations; a translation goes alone. Only approvers delete anything live.
+DELETES = {
+    COMMUNICATORS: {"contact": False, "chapter": False},
+    APPROVERS: {"contact": True, "chapter": True},
+    TRANSLATORS: {"contact": False, "chapter": False},
+}
+
+
+@pytest.mark.parametrize("role", [COMMUNICATORS, APPROVERS, TRANSLATORS])
+@pytest.mark.parametrize("code", ["sv", "en"])
+@pytest.mark.parametrize("kind", ["contact", "chapter"])
+def test_delete_matrix(login, role, code, kind):
+    client = login(role)
+    source = sv(Contact).get(name="Mikamottagningen") if kind == "contact" else sv(ChapterPage).get(slug="norrland")
+    target = source if code == "sv" else translated(source, code)
+    model = type(source)
+    url = (
+        reverse(Contact.snippet_viewset.get_url_name("delete"), args=[target.pk])
+        if kind == "contact"
+        else reverse("wagtailadmin_pages:delete", args=[target.pk])
+    )
+    client.post(url)
+    left = set(
+        model.objects.filter(translation_key=source.translation_key).values_list("locale__language_code", flat=True)
+    )
+    gone = {"sv", "en", "fi", "ar"} if code == "sv" else {code}
+    expected = {"sv", "en", "fi", "ar"} - gone if DELETES[role][kind] else {"sv", "en", "fi", "ar"}
+    assert left == expected, (role, kind, code)
 
 
 def test_asking_for_changes_needs_a_comment_that_the_communicator_sees(client, django_user_model):
