@@ -13,6 +13,9 @@ from .api import api
 from .sitemap import LocalizedSitemap
 from .views import robots_txt
 
+# A refusal in the admin answers in the admin's look and language (cms.views.permission_denied).
+handler403 = "cms.views.permission_denied"
+
 urlpatterns = [
     path("api/v3/", api.urls),
     path("admin/", include(wagtailadmin_urls)),

@@ -1,0 +1,43 @@
+"""A refusal in the admin is a Swedish page in the admin's layout with a way back, not a bare 403."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from cms.roles import COMMUNICATORS, TRANSLATORS
+from pages.models import ChapterPage
+from snippets.models import Contact
+from tests.content import sv
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def as_role(client, django_user_model):
+    def login(name):
+        user = django_user_model.objects.create_user(f"user-{name}", password="pw")
+        user.groups.add(Group.objects.get(name=name))
+        client.force_login(user)
+        return client
+
+    return login
+
+
+def test_a_translator_opening_a_swedish_contact_is_told_why_and_led_back(as_role):
+    contact = sv(Contact).get(name="Mikamottagningen")
+    response = as_role(TRANSLATORS).get(reverse(Contact.snippet_viewset.get_url_name("edit"), args=[contact.pk]))
+    html = response.content.decode()
+    assert response.status_code == 403
+    assert "Du får inte göra det här" in html
+    assert "Den svenska originaltexten" in html
+    assert f'href="{reverse("wagtailadmin_home")}"' in html and "Tillbaka till översikten" in html
+    assert "wagtail-sidebar" in html  # the admin's own layout, with its menu
+
+
+def test_a_refused_wagtail_localize_action_answers_the_same_way(as_role):
+    swedish = sv(ChapterPage).get(slug="norrland")
+    chapter = ChapterPage.objects.get(translation_key=swedish.translation_key, locale__language_code="fi")
+    response = as_role(COMMUNICATORS).get(reverse("wagtail_localize:convert_to_alias", args=[chapter.pk]))
+    html = response.content.decode()
+    assert response.status_code == 403 and "Du får inte göra det här" in html
+    assert "Den svenska originaltexten" not in html  # the translators' explanation is for translators
