@@ -68,10 +68,36 @@ def test_communicator_submits_a_chapter_and_a_contact_after_autosave(server, log
     assert "nyare version" not in messages(communicator)
     assert "PrevenTell (RFSU)" in communicator.locator("body").inner_text()
 
-    # What was asked of them is on their dashboard: both wait for review.
     communicator.goto(f"{server}/admin/")
     body = communicator.locator("body").inner_text()
     assert "Samverkan i Skellefteå" in body and "PrevenTell (RFSU)" in body
+
+    # The approver asks for changes to the contact, with a comment, and publishes the chapter.
+    approver = login("granskare", locale="en-US")
+    queue = approver.locator("section", has=approver.get_by_role("heading", name="Inväntar din granskning"))
+    contact_row = queue.locator("tr", has_text="PrevenTell (RFSU)")
+    contact_row.locator("[data-w-dropdown-target=toggle]").first.click()
+    contact_row.get_by_role("button", name="Begär ändringar").click()
+    dialog = approver.get_by_role("dialog")
+    dialog.locator("textarea").fill("Skriv RFSU:s fullständiga namn.")
+    with approver.expect_navigation():
+        dialog.get_by_role("button", name="Begär ändringar").last.click()
+    assert "Du begärde ändringar i 'PrevenTell (RFSU)" in messages(approver)
+    assert "Kommunikator Test ser din kommentar på sin översikt" in messages(approver)
+    chapter_row = queue.locator("tr", has_text="Samverkan i Skellefteå")
+    chapter_row.locator("[data-w-dropdown-target=toggle]").first.click()
+    with approver.expect_navigation():
+        chapter_row.get_by_role("button", name="Godkänn", exact=True).click()
+    assert "'Samverkan i Skellefteå' godkändes och publicerades." in messages(approver)
+    assert api(server, "/api/v3/pages/?slug=samverkan&locale=sv")["items"][0]["title"] == "Samverkan i Skellefteå"
+
+    # What was asked of the communicator leads their dashboard, in the approver's words.
+    communicator.goto(f"{server}/admin/")
+    asked = communicator.locator(
+        "section", has=communicator.get_by_role("heading", name="Ändringar som begärts av dig")
+    )
+    assert "Skriv RFSU:s fullständiga namn." in asked.inner_text()
+    assert "Granskare Test begärde ändringarna" in asked.inner_text()
 
 
 def test_a_colleagues_save_in_between_is_caught_without_losing_the_text(server, login):
