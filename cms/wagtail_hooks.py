@@ -1,3 +1,4 @@
+from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
@@ -37,3 +38,48 @@ def feedback_for_those_who_publish(user, editable_forms):
     # answer for what is published (approvers and administrators), not by everyone who edits.
     publishable = policy_registry.get_by_type(Page).instances_user_has_permission_for(user, "publish")
     return editable_forms.filter(pk__in=publishable.values("pk"))
+
+
+@hooks.register("register_admin_urls")
+def translation_review_urls():
+    from django.urls import path
+
+    from .review_views import termbase, translation_review
+
+    return [
+        path("translation-review/<int:content_type_id>/<int:pk>/", translation_review, name="translation_review"),
+        path("termbase/", termbase, name="termbase"),
+    ]
+
+
+def review_button(obj, user, button_class, **kwargs):
+    from .review_views import is_translation, review_url
+    from .translation_review import may_record_reviews
+
+    if obj is None or not may_record_reviews(user) or not is_translation(obj):
+        return []
+    return [button_class(_("Translation review"), review_url(obj), icon_name="doc-full", priority=80, **kwargs)]
+
+
+@hooks.register("register_page_header_buttons")
+def page_review_button(page, user, next_url=None, view_name=None):
+    from wagtail.admin.widgets import Button
+
+    return review_button(page.specific, user, Button, attrs={"data-translation-review": ""})
+
+
+@hooks.register("register_snippet_listing_buttons")
+def snippet_review_button(snippet, user, next_url=None):
+    from wagtail.admin.widgets import Button
+
+    return review_button(snippet, user, Button)
+
+
+@hooks.register("register_admin_menu_item")
+def termbase_menu_item():
+    from django.urls import reverse
+    from django.utils.translation import gettext_lazy
+    from wagtail.admin.menu import MenuItem
+
+    # Translators are the readers of the termbase; it is not behind any permission beyond the admin itself.
+    return MenuItem(gettext_lazy("Termbase"), reverse("termbase"), icon_name="list-ul", order=9000)
