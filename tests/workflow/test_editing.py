@@ -264,3 +264,20 @@ def test_the_contact_listing_filters_by_language(client, django_user_model):
     edit = reverse(Contact.snippet_viewset.get_url_name("edit"), args=[finnish.pk])
     assert edit not in swedish.content.decode()
     assert edit in client.get(url, {"locale": "fi", "q": "PrevenTell"}).content.decode()
+
+
+def test_the_status_panel_names_who_published_not_who_wrote(client, django_user_model):
+    communicator = editor(django_user_model, "anna", COMMUNICATORS)
+    approver = editor(django_user_model, "bertil", APPROVERS)
+    page = sv(ChapterPage).get(slug="norrland")
+    page.title = "Norrland, granskad"
+    revision = page.save_revision(user=communicator)
+    revision.publish(user=approver)
+
+    client.force_login(communicator)
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    status = html[html.index('data-side-panel="status"') :]
+    status = status[: status.index("</section>")] if "</section>" in status else status
+    published = re.search(r"Publicerad.{0,400}", status, re.S).group(0)
+    assert "Bertil Test" in published
+    assert "Anna Test" not in published
