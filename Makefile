@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: run test fuzz lint check messages install clean chromium bench wrk nginx restore-drill load lock audit
+.PHONY: run test fuzz lint check messages install clean chromium bench wrk nginx restore-drill load lock audit guide
 
 # Exactly the locked versions, then the project itself (its dependencies are all in the lock).
 $(VENV)/.installed: pyproject.toml requirements.lock
@@ -48,6 +48,11 @@ chromium:
 # The whole suite; DATABASE_URL chooses the database (SQLite file by default).
 test: install chromium
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The editor's guide's screenshots, as the editorial journeys take them (docs/redaktorsguide.md).
+guide: install chromium
+	$(PY) -m pytest tests/browser/test_editor_journeys.py -q
+	mkdir -p docs/guide && cp test-results/guide/*.png docs/guide/
 
 # schemathesis against a real server's OpenAPI document (bounded examples per operation).
 fuzz: install

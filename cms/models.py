@@ -1,4 +1,6 @@
 from django import forms
+from django.conf import settings
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.forms import TaskStateCommentForm
 from wagtail.models import AbstractGroupApprovalTask
@@ -24,3 +26,33 @@ class ReviewTask(AbstractGroupApprovalTask):
     class Meta:
         verbose_name = _("review by a group")
         verbose_name_plural = _("reviews by a group")
+
+
+class TranslationReview(models.Model):
+    """A qualified translator's review of one translated page or snippet.
+
+    Keyed like wagtail-localize keys a translation (translation key and locale), so one table
+    serves every page type and snippet. Without a row the translation is unreviewed: shipped
+    translations are machine-assisted and must say so to readers until someone checks them.
+    """
+
+    translation_key = models.UUIDField()
+    locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
+    reviewer = models.CharField(
+        _("reviewed by"),
+        max_length=255,
+        help_text=_("The qualified translator who checked the translation against the Swedish text."),
+    )
+    reviewed_at = models.DateTimeField(_("reviewed at"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("translation review")
+        verbose_name_plural = _("translation reviews")
+        constraints = [models.UniqueConstraint(fields=["translation_key", "locale"], name="one_review_per_translation")]
+        permissions = [("mark_translation_reviewed", "Can mark a translation as reviewed")]
+
+    def __str__(self):
+        return f"{self.translation_key} ({self.locale_id}): {self.reviewer}, {self.reviewed_at:%Y-%m-%d}"

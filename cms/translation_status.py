@@ -76,15 +76,21 @@ def outdated_keys(model, translation_keys, language_code):
 
 
 def translation_status(obj):
-    """For API consumers: the source locale and whether this translation lags behind it."""
+    """For API consumers: the source locale, whether this translation lags behind it, and whether
+    a qualified translator has reviewed it (the source itself needs no review)."""
+    from .translation_review import reviews
+
     source = source_language()
     # obj.locale is usually loaded already: the API shows every object's locale.
     code = obj.locale.language_code
     if code == source:
-        return {"source_locale": source, "outdated": False}
+        return {"source_locale": source, "outdated": False, "reviewed": True, "reviewed_at": None}
+    reviewed_at = reviews([obj]).get(obj.translation_key)
     return {
         "source_locale": source,
         "outdated": obj.translation_key in outdated_keys(type(obj), [obj.translation_key], code),
+        "reviewed": reviewed_at is not None,
+        "reviewed_at": reviewed_at,
     }
 
 

@@ -61,16 +61,21 @@ def start_version():
 def on_delete(sender, instance, **kwargs):
     from snippets.models.publishable import PublishableSnippet
 
-    if isinstance(instance, Page | PublishableSnippet | PageViewRestriction | Site | Locale):
+    from ..models import TranslationReview
+
+    if isinstance(instance, Page | PublishableSnippet | PageViewRestriction | Site | Locale | TranslationReview):
         new_content_version()
 
 
 def on_save(sender, instance, **kwargs):
     from wagtail_localize.models import TranslationSource
 
-    # Changing who may see a page, which sites and languages exist, or when a translation
-    # source was last synced (answers say whether a translation is out of date) changes answers too.
-    if isinstance(instance, PageViewRestriction | Site | Locale | TranslationSource):
+    from ..models import TranslationReview
+
+    # Changing who may see a page, which sites and languages exist, when a translation source was
+    # last synced (answers say whether a translation is out of date) or whether a translation was
+    # reviewed (pages show a notice until it is) changes answers too.
+    if isinstance(instance, PageViewRestriction | Site | Locale | TranslationSource | TranslationReview):
         new_content_version()
 
 

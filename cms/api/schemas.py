@@ -206,6 +206,11 @@ Block = Annotated[
 class TranslationStatus(Schema):
     source_locale: str
     outdated: bool = Field(description="The source has changed since this translation was last synced.")
+    reviewed: bool = Field(
+        description="A qualified translator has reviewed this text as published; until then the source applies. "
+        "Always true in the source locale."
+    )
+    reviewed_at: datetime.datetime | None = Field(description="When the review was recorded; null when unreviewed.")
 
 
 class Chapter(Schema):

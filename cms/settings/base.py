@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "cms.admin_guards.AdminGuardMiddleware",
     "cms.admin_titles.AdminUserMiddleware",
+    "cms.workflow_messages.WorkflowActionMessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes requires: it turns a locked-out login into the lockout page.

@@ -101,3 +101,22 @@ def active_locale_id():
         return Locale.get_active().pk
     except Locale.DoesNotExist:
         return Locale.get_default().pk
+
+
+@register.simple_tag
+def unreviewed_translation(page, translations):
+    """The Swedish version of a translated page nobody has reviewed yet, for the notice that sends readers
+    there; None on the source itself and on reviewed translations.
+
+    `translations` are the page's live translations, which base.html has already fetched.
+    """
+    from ..translation_review import reviews
+    from ..translation_status import source_language
+
+    if page is None or not getattr(page, "pk", None) or not getattr(page, "translation_key", None):
+        return None
+    source = source_language()
+    if page.locale.language_code == source or reviews([page]):
+        return None
+    original = next((t for t in translations if t.locale.language_code == source), None)
+    return {"url": original.url if original else None, "language": source}

@@ -50,15 +50,28 @@ def packaged_objects(data, locale):
         yield f"page:{key}", model.objects.get(translation_key=translation_key("page", key), locale=locale)
 
 
+# Written on every export: the shipped texts were made with machine assistance, and whoever opens
+# the file (or the next export of it) must know they are not yet an official translation. Whether a
+# qualified translator has reviewed a text is recorded per page and snippet in the admin, not here.
+REVIEW_MARKER = "machine-assisted; awaiting review by a qualified translator"
+HEADER = (
+    "Translations of the strategy content package, produced by the development team with machine\n"
+    "assistance. They are awaiting review by qualified translators; until a text is reviewed, the\n"
+    "Swedish source applies. Approvers record reviews in the admin (Translation review)."
+)
+
+
 def export_po(data, source_locale, target_locale):
     """Every translatable string of the package, with the translations already made for the target locale."""
     po = polib.POFile(wrapwidth=0)
+    po.header = HEADER
     po.metadata = {
         "Project-Id-Version": "strategy content package",
         "Language": target_locale.language_code,
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=utf-8",
         "Content-Transfer-Encoding": "8bit",
+        "X-Translation-Status": REVIEW_MARKER,
     }
     for reference, instance in packaged_objects(data, source_locale):
         source, _created = TranslationSource.update_or_create_from_instance(instance)

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from .conftest import ROOT
 from .conftest import public_text as public
 
 pytestmark = pytest.mark.browser
@@ -44,6 +45,15 @@ def choose_action(page, label):
         page.locator("footer").get_by_role("button", name=label, exact=True).click()
 
 
+# The editor's guide (docs/redaktorsguide.md) shows these screens; `make guide` copies them into docs/guide/.
+GUIDE = ROOT / "test-results" / "guide"
+
+
+def shoot(page, name):
+    GUIDE.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=GUIDE / f"{name}.png")
+
+
 def messages(page):
     return page.locator(".messages").inner_text()
 
@@ -59,6 +69,7 @@ def test_communicator_submits_a_chapter_and_a_contact_after_autosave(server, log
     choose_action(communicator, "Lämna in till Granskning")
     assert "nyare version" not in messages(communicator)
     assert "har blivit inlämnad" in messages(communicator)
+    shoot(communicator, "1-kommunikator-inlamnad")
     assert api(server, "/api/v3/pages/?slug=samverkan&locale=sv")["items"][0]["title"] == "Samverkan"
 
     communicator.goto(f"{server}/admin/snippets/snippets/contact/?locale=sv&q=PrevenTell")
@@ -68,10 +79,38 @@ def test_communicator_submits_a_chapter_and_a_contact_after_autosave(server, log
     assert "nyare version" not in messages(communicator)
     assert "PrevenTell (RFSU)" in communicator.locator("body").inner_text()
 
-    # What was asked of them is on their dashboard: both wait for review.
     communicator.goto(f"{server}/admin/")
     body = communicator.locator("body").inner_text()
     assert "Samverkan i Skellefteå" in body and "PrevenTell (RFSU)" in body
+
+    # The approver asks for changes to the contact, with a comment, and publishes the chapter.
+    approver = login("granskare", locale="en-US")
+    queue = approver.locator("section", has=approver.get_by_role("heading", name="Inväntar din granskning"))
+    contact_row = queue.locator("tr", has_text="PrevenTell (RFSU)")
+    contact_row.locator("[data-w-dropdown-target=toggle]").first.click()
+    contact_row.get_by_role("button", name="Begär ändringar").click()
+    dialog = approver.get_by_role("dialog")
+    dialog.locator("textarea").fill("Skriv RFSU:s fullständiga namn.")
+    shoot(approver, "2-granskare-begar-andringar")
+    with approver.expect_navigation():
+        dialog.get_by_role("button", name="Begär ändringar").last.click()
+    assert "Du begärde ändringar i 'PrevenTell (RFSU)" in messages(approver)
+    assert "Kommunikator Test ser din kommentar på sin översikt" in messages(approver)
+    chapter_row = queue.locator("tr", has_text="Samverkan i Skellefteå")
+    chapter_row.locator("[data-w-dropdown-target=toggle]").first.click()
+    with approver.expect_navigation():
+        chapter_row.get_by_role("button", name="Godkänn", exact=True).click()
+    assert "'Samverkan i Skellefteå' godkändes och publicerades." in messages(approver)
+    assert api(server, "/api/v3/pages/?slug=samverkan&locale=sv")["items"][0]["title"] == "Samverkan i Skellefteå"
+
+    # What was asked of the communicator leads their dashboard, in the approver's words.
+    communicator.goto(f"{server}/admin/")
+    asked = communicator.locator(
+        "section", has=communicator.get_by_role("heading", name="Ändringar som begärts av dig")
+    )
+    assert "Skriv RFSU:s fullständiga namn." in asked.inner_text()
+    assert "Granskare Test begärde ändringarna" in asked.inner_text()
+    shoot(communicator, "3-kommunikator-begarda-andringar")
 
 
 def test_a_colleagues_save_in_between_is_caught_without_losing_the_text(server, login):
@@ -97,6 +136,7 @@ def test_a_colleagues_save_in_between_is_caught_without_losing_the_text(server, 
     communicator.locator("footer").get_by_role("button", name="Spara utkast", exact=True).click()
     dialog = communicator.get_by_role("dialog")
     dialog.wait_for()
+    shoot(communicator, "4-krock-med-kollega")
     assert "Granskare Test" in dialog.inner_text()
     with communicator.expect_navigation():
         dialog.get_by_role("button", name="Spara utkast").click()
@@ -127,6 +167,7 @@ def test_translator_brings_finnish_up_to_date_and_an_approver_publishes_it(serve
     with translator.expect_navigation():
         steps.get_by_role("button", name="Uppdatera från den svenska versionen").click()
     assert "följer nu den senast publicerade svenska versionen" in messages(translator)
+    shoot(translator, "5-oversattare-uppdaterad")
     translator.get_by_role("button", name="Översätt", exact=True).first.click()
     translator.locator("textarea").first.fill("Ennaltaehkäisevä työ ja varhainen tuki")
     translator.get_by_role("button", name="Spara", exact=True).first.click()
@@ -136,6 +177,7 @@ def test_translator_brings_finnish_up_to_date_and_an_approver_publishes_it(serve
     with translator.expect_navigation():
         steps.get_by_role("button", name="Lämna in översättningen för granskning").click()
     assert "har lämnats in för granskning" in messages(translator)
+    shoot(translator, "6-oversattare-inlamnad")
     # Still the old Finnish text for readers, and still marked outdated, until it is approved.
     unapproved = api(server, f"/api/v3/pages/{fi_id}/")
     assert "varhainen tuki" not in unapproved["title"]

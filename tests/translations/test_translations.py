@@ -111,7 +111,12 @@ def test_an_outdated_translation_is_visible_until_synced(client, admin_client, d
     norrland.title = "Norrland och kusten"
     norrland.save_revision().publish()
 
-    assert client.get(f"/api/v3/pages/{english.pk}/").json()["translation"] == {"source_locale": "sv", "outdated": True}
+    assert client.get(f"/api/v3/pages/{english.pk}/").json()["translation"] == {
+        "source_locale": "sv",
+        "outdated": True,
+        "reviewed": False,
+        "reviewed_at": None,
+    }
     document = client.get(f"/api/v3/strategies/{strategy_en.pk}/?locale=en").json()
 
     def flatten(chapters):

@@ -1,4 +1,5 @@
 import datetime
+import re
 from io import StringIO
 
 import pytest
@@ -8,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import PageLogEntry, WorkflowState
 
-from cms.roles import APPROVERS, COMMUNICATORS
+from cms.roles import APPROVERS, COMMUNICATORS, TRANSLATORS
 from pages.models import ChapterPage, StrategyPage
 from snippets.models import Contact
 from tests.content import sv
@@ -161,12 +162,59 @@ def test_the_dashboard_lists_content_due_for_review(admin_client):
     stale.verified_on = timezone.localdate() - datetime.timedelta(days=400)
     stale.save()
 
+    stale_count = sv(Contact).filter(verified_on__isnull=True).count() + 1
     panel = admin_client.get(reverse("wagtailadmin_home")).content.decode()
     panel = panel[panel.index('id="review-reminders-heading"') :]
     panel = panel[: panel.index("</section>")]
-    assert strategy.title in panel
-    assert "KAST" in panel
-    assert "Mikamottagningen" not in panel
+    # One line per kind with a count and a link, never one row per contact.
+    assert "1 strategi har passerat datumet för uppföljning" in panel
+    assert reverse("wagtailadmin_pages:edit", args=[strategy.pk]) in panel
+    assert f"{stale_count} kontakter har inte kontrollerats de senaste 12 månaderna" in panel
+    assert "KAST" not in panel
+    assert panel.count("<li>") == 2
+
+
+@pytest.mark.parametrize(
+    ("group", "first"),
+    [
+        (APPROVERS, "Inväntar din granskning"),
+        (COMMUNICATORS, "Ändringar som begärts av dig"),
+        (TRANSLATORS, "Översättningar att uppdatera"),
+    ],
+)
+def test_each_role_sees_its_own_work_first_on_the_dashboard(client, django_user_model, group, first):
+    communicator = editor(django_user_model, "anna", COMMUNICATORS)
+    approver = editor(django_user_model, "bertil", APPROVERS)
+    page = sv(ChapterPage).get(slug="norrland")
+    # Something in each queue: a submitted page asked to change, another waiting for review, an outdated translation.
+    page.title = "Norrland, utkast"
+    page.save_revision(user=communicator)
+    state = page.get_workflow().start(page, communicator)
+    state.current_task_state.task.specific.on_action(
+        state.current_task_state, approver, "reject", comment="Skriv om ingressen."
+    )
+    other = sv(ChapterPage).get(slug="samverkan")
+    other.save_revision(user=communicator)
+    other.get_workflow().start(other, communicator)
+    source = sv(ChapterPage).get(slug="lokalt-arbete")
+    source.title = "Lokalt arbete i byarna"
+    source.save_revision(user=approver).publish()
+
+    user = {APPROVERS: approver, COMMUNICATORS: communicator}.get(group) or editor(django_user_model, "cecilia", group)
+    client.force_login(user)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    headings = [" ".join(re.sub(r"<[^>]+>", " ", h).split()) for h in re.findall(r"<h2[^>]*>(.*?)</h2>", html, re.S)]
+    work = [
+        heading for heading in headings if heading not in {"Kortkommandon", "Sajtsammanställning", user.get_full_name()}
+    ]
+    assert work[0].startswith(first), headings
+    if group == COMMUNICATORS:
+        assert "Skriv om ingressen." in html
+        assert "Bertil Test begärde ändringarna" in html
+    if group != TRANSLATORS:
+        assert "Översättningar att uppdatera" not in html
+    else:
+        assert "kontrollerats de senaste 12 månaderna" not in html
 
 
 def test_publishing_and_unpublishing_are_in_the_audit_log_with_the_user(admin_client, superuser):
@@ -216,3 +264,20 @@ def test_the_contact_listing_filters_by_language(client, django_user_model):
     edit = reverse(Contact.snippet_viewset.get_url_name("edit"), args=[finnish.pk])
     assert edit not in swedish.content.decode()
     assert edit in client.get(url, {"locale": "fi", "q": "PrevenTell"}).content.decode()
+
+
+def test_the_status_panel_names_who_published_not_who_wrote(client, django_user_model):
+    communicator = editor(django_user_model, "anna", COMMUNICATORS)
+    approver = editor(django_user_model, "bertil", APPROVERS)
+    page = sv(ChapterPage).get(slug="norrland")
+    page.title = "Norrland, granskad"
+    revision = page.save_revision(user=communicator)
+    revision.publish(user=approver)
+
+    client.force_login(communicator)
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    status = html[html.index('data-side-panel="status"') :]
+    status = status[: status.index("</section>")] if "</section>" in status else status
+    published = re.search(r"Publicerad.{0,400}", status, re.S).group(0)
+    assert "Bertil Test" in published
+    assert "Anna Test" not in published

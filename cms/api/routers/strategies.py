@@ -9,6 +9,7 @@ from wagtail.api.v3.auth import AllowAnonymous, BearerTokenAuth
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 from wagtail.models import Page, Revision
 
+from cms.translation_review import reviews
 from cms.translation_status import outdated_keys, translation_status
 from pages.models import ChapterPage, StrategyPage
 from snippets.models import Concept, Goal
@@ -72,6 +73,7 @@ def strategy_document(request, id: int, params: DocumentQuery = Query(...)):  # 
         if translated
         else set()
     )
+    reviewed = reviews(chapters) if translated else {}
     children = {}
     for chapter in chapters:
         children.setdefault(chapter.path[: -Page.steplen], []).append(chapter)
@@ -83,7 +85,12 @@ def strategy_document(request, id: int, params: DocumentQuery = Query(...)):  # 
                 "title": chapter.title,
                 "slug": chapter.slug,
                 "url": chapter.get_full_url(request) or "",
-                "translation": {"source_locale": status["source_locale"], "outdated": chapter.translation_key in stale},
+                "translation": {
+                    "source_locale": status["source_locale"],
+                    "outdated": chapter.translation_key in stale,
+                    "reviewed": not translated or chapter.translation_key in reviewed,
+                    "reviewed_at": reviewed.get(chapter.translation_key),
+                },
                 "body": bodies.serialize(chapter.body.raw_data),
                 "chapters": tree(chapter.path),
             }

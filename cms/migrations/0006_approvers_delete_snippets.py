@@ -39,6 +39,6 @@ def revoke(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("cms", "0003_drop_overrides_of_synchronised_values")]
+    dependencies = [("cms", "0005_approvers_mark_translations_reviewed")]
 
     operations = [migrations.RunPython(grant, revoke)]

@@ -1,0 +1,105 @@
+"""The shipped translations keep to the termbase, and the safety texts tell a reader what to say on the phone."""
+
+import re
+
+import pytest
+from django.utils.html import strip_tags
+from wagtail.models import Locale
+
+from pages.content_package.termbase import check_entry, check_po, load_termbase
+from pages.content_package.translations import read_po
+from pages.models import ChapterPage, HomePage
+from tests.content import sv
+
+LANGUAGES = ["en", "fi", "ar"]
+NUMBER = re.compile(r"\d+(?:[ -]\d+)*")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_translated_segment_uses_the_agreed_terms(language):
+    problems = [(ctx, issues) for ctx, _msgid, _msgstr, issues in check_po(read_po(language), language)]
+    assert problems == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_numbers_reach_the_translation_unchanged(language):
+    changed = [
+        (entry.msgctxt, number)
+        for entry in read_po(language)
+        if entry.msgstr
+        for number in NUMBER.findall(entry.msgid)
+        if number not in entry.msgstr
+    ]
+    assert changed == []
+
+
+@pytest.mark.parametrize(
+    ("language", "msgid", "msgstr", "complaint"),
+    [
+        ("fi", "Migrationsverket har en viktig roll", "Migrationsverketillä on tärkeä rooli", "case ending"),
+        ("fi", "hos Mikamottagningen", "Mikamottagningenista", "case ending"),
+        ("fi", "Socialtjänst", "Sosiaalipalvelut", "sosiaalitoimi"),
+        ("fi", "Skola, förskola", "Koulu, varhaiskasvatus", "esikoulu"),
+        ("ar", "samtyckeslagen ges", "قانون الموافقة", "قانون الموافقة الجنسية"),
+        ("ar", "Polisen", "Polisen", "الشرطة (Polisen)"),
+        ("en", "Polisen", "Polisen", "Police (Polisen)"),
+        ("en", "Utanför kontorstid kontaktas 112, begär social beredskap.", "Outside office hours, call 112.", "say"),
+        (
+            "en",
+            "Utanför kontorstid kontaktas 112, begär social beredskap.",
+            "Call 112 and ask for the social emergency service (social beredskap).",
+            "social services on-call team",
+        ),
+        ("ar", "Migrationsverket", "مصلحة الهجرة", "(Migrationsverket)"),
+        ("ar", "enligt Migrationsverket", "Migrationsverket مصلحة الهجرة (Migrationsverket)", "outside brackets"),
+    ],
+)
+def test_the_check_catches_what_a_reviewer_would(language, msgid, msgstr, complaint):
+    problems = check_entry(load_termbase(), language, "x|text", msgid, msgstr)
+    assert any(complaint in problem for problem in problems), problems
+
+
+def test_every_term_has_a_rendering_in_every_language():
+    for term in load_termbase()["terms"]:
+        for language in LANGUAGES:
+            assert term[language]["term"], (term["sv"], language)
+
+
+def page_text(client, page):
+    response = client.get(page.url)
+    assert response.status_code == 200
+    return re.sub(r"\s+", " ", strip_tags(response.content.decode()).replace("&quot;", '"'))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "says"),
+    [
+        ("en", ['call 112 and ask for the social services on-call team (say in Swedish: "social beredskap")']),
+        ("fi", ['soita numeroon 112 ja pyydä sosiaalipäivystystä (sano ruotsiksi: "social beredskap")']),
+        ("ar", ['اتصل بالرقم 112 واطلب المناوبة الاجتماعية (قل بالسويدية: "social beredskap")']),
+    ],
+)
+def test_a_reader_learns_whom_to_ask_for_when_calling_112(client, language, says):
+    locale = Locale.objects.get(language_code=language)
+    chapter = sv(ChapterPage).get(slug="att-tanka-pa-i-motet-med-utsatta").get_translation(locale)
+    text = page_text(client, chapter)
+    for words in says:
+        assert words in text
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "police", "on_call"),
+    [
+        ("en", "Police (Polisen)", "Social services on-call team (social beredskap)"),
+        ("fi", "Poliisi (Polisen)", "Sosiaalipäivystys (social beredskap)"),
+        ("ar", "الشرطة (Polisen)", "المناوبة الاجتماعية (social beredskap)"),
+    ],
+)
+def test_the_emergency_banner_names_the_services_as_the_body_does(client, language, police, on_call):
+    home = sv(HomePage).get().get_translation(Locale.objects.get(language_code=language))
+    banner = re.search(r'<aside class="emergency".*?</aside>', client.get(home.url).content.decode(), re.S).group(0)
+    banner = re.sub(r"\s+", " ", strip_tags(banner))
+    assert f"114 14 {police}" in banner
+    assert f"112 {on_call}" in banner
