@@ -1,0 +1,79 @@
+"""The translator's own steps in the translation editor (cms/translation_actions.py), through the real edit view."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+from wagtail.models import WorkflowState
+from wagtail_localize.models import TranslationSource
+
+from cms.roles import TRANSLATORS
+from pages.models import ChapterPage
+from tests.content import sv
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def translator(client, django_user_model):
+    user = django_user_model.objects.create_user("tove", password="pw", first_name="Tove", last_name="Test")
+    user.groups.add(Group.objects.get(name=TRANSLATORS))
+    client.force_login(user)
+    return user
+
+
+def finnish(page):
+    return ChapterPage.objects.get(translation_key=page.translation_key, locale__language_code="fi")
+
+
+def source_text(page):
+    """The Swedish texts the translation editor shows the translator, one segment each."""
+    source = TranslationSource.objects.get(object_id=page.translation_key, locale__language_code="sv")
+    return "\n".join(source.stringsegment_set.values_list("string__data", flat=True))
+
+
+def post(client, page, action):
+    return client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), {"translation-action": action}, follow=True)
+
+
+def test_sync_reads_the_published_swedish_version_never_a_draft(client, translator):
+    norrland = sv(ChapterPage).get(slug="norrland")
+    norrland.title = "Norrland, publicerad"
+    norrland.save_revision().publish()
+    norrland.refresh_from_db()
+    norrland.title = "Norrland, hemligt utkast"
+    norrland.save_revision()
+
+    response = post(client, finnish(norrland), "sync")
+
+    assert response.status_code == 200
+    assert "Norrland, publicerad" in source_text(norrland)
+    assert "hemligt utkast" not in source_text(norrland)
+    assert "hemligt utkast" not in response.content.decode()
+
+
+def test_sync_of_an_unpublished_swedish_page_is_refused_to_a_translator(client, translator):
+    norrland = sv(ChapterPage).get(slug="norrland")
+    before = source_text(norrland)
+    norrland.unpublish()
+    # An unpublished page's own row holds its draft: what only its editors may read.
+    ChapterPage.objects.filter(pk=norrland.pk).update(title="Norrland, hemligt utkast")
+
+    response = post(client, finnish(norrland), "sync")
+
+    assert "inte publicerad än" in response.content.decode()
+    assert source_text(norrland) == before
+
+
+def test_submit_starts_a_review_and_publishes_nothing(client, translator):
+    norrland = sv(ChapterPage).get(slug="norrland")
+    page = finnish(norrland)
+    live_title = page.title
+
+    response = post(client, page, "submit")
+
+    assert "har lämnats in för granskning" in response.content.decode()
+    page.refresh_from_db()
+    assert page.title == live_title
+    assert page.latest_revision.user == translator
+    state = WorkflowState.objects.active().get(base_content_type__model="page", object_id=str(page.pk))
+    assert state.requested_by == translator
