@@ -6,6 +6,8 @@ from django.utils import translation
 from django.utils.html import format_html
 from wagtail.models import Locale, Page
 
+from ..bidi import ltr as isolate_ltr
+from ..bidi import reads_left_to_right
 from ..rich_text import external_link_open_tag
 from ..sanitize import render_rich_text
 
@@ -20,7 +22,23 @@ def clean_richtext(value):
 
 @register.simple_tag
 def external_link(href, text=""):
-    return format_html("{}{}</a>", external_link_open_tag(href), text or href)
+    text = text or href
+    return format_html("{}{}</a>", external_link_open_tag(href, ltr=reads_left_to_right(text)), text)
+
+
+@register.simple_tag
+def phone_link(contact, css_class=""):
+    """A contact's number as a tel: link, isolated left to right so its digit groups keep their order in Arabic."""
+    classes = " ".join(["phone", *css_class.split()])
+    if not contact.tel_href:
+        return format_html('<span class="{}" dir="ltr">{}</span>', classes, contact.phone)
+    return format_html('<a class="{}" href="{}" dir="ltr">{}</a>', classes, contact.tel_href, contact.phone)
+
+
+@register.filter
+def ltr(value):
+    """A date, "§ 24" or code isolated left to right (cms/bidi.py); usable inside blocktranslate."""
+    return isolate_ltr(value) if value not in (None, "") else ""
 
 
 @register.simple_tag(takes_context=True)
