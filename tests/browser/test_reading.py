@@ -118,3 +118,105 @@ def test_no_page_shows_template_syntax_or_escaped_markup(browser, server, paths)
             leaks[path] = sorted(set(found))
     context.close()
     assert leaks == {}
+
+
+# Focus and the sticky bar
+
+BOXES = """
+() => {
+    const box = (el) => {
+        const r = el.getBoundingClientRect();
+        return {top: r.top, bottom: r.bottom, left: r.left, right: r.right};
+    };
+    const focused = document.activeElement;
+    const bar = document.querySelector(".quick-exit-bar");
+    const r = focused.getBoundingClientRect();
+    const x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1);
+    const y = Math.min(Math.max(r.top + Math.min(r.height / 2, 10), 0), innerHeight - 1);
+    const seen = document.elementFromPoint(x, y);
+    return {
+        name: focused.className || focused.id || focused.tagName,
+        text: (focused.textContent || "").trim().slice(0, 40),
+        inBar: bar.contains(focused),
+        page: focused === document.body || focused === document.documentElement,
+        focused: box(focused),
+        bar: box(bar),
+        uncovered: !!seen && (focused === seen || focused.contains(seen)),
+        viewport: [innerWidth, innerHeight],
+    };
+}
+"""
+
+
+def covered_by_the_bar(boxes):
+    focused, bar = boxes["focused"], boxes["bar"]
+    # Past the last control focus leaves the document for the browser's own controls.
+    if boxes["inBar"] or boxes["page"] or focused["bottom"] - focused["top"] == 0:
+        return False
+    return focused["top"] < bar["bottom"] and focused["bottom"] > bar["top"]
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375", "1280"])
+@pytest.mark.parametrize("code", ["sv", "ar"])
+def test_the_skip_link_shows_uncovered_when_focused(browser, server, code, viewport):
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    page.goto(f"{server}/{code}/")
+    for _ in range(3):
+        page.keyboard.press("Tab")
+    boxes = page.evaluate(BOXES)
+    shot(page, f"{code}-{viewport['width']}-skip-link")
+    assert boxes["name"] == "skip-link"
+    assert boxes["focused"]["top"] >= 0 and boxes["focused"]["left"] >= 0
+    assert boxes["focused"]["right"] <= viewport["width"]
+    assert not covered_by_the_bar(boxes), boxes
+    assert boxes["uncovered"], boxes
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+    context.close()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375", "1280"])
+@pytest.mark.parametrize("code", ["sv", "ar"])
+def test_no_focused_element_is_under_the_sticky_bar_forwards_or_backwards(browser, server, code, viewport):
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    page.goto(f"{server}/{code}/")
+    # The strategy page: its contents list, then long sections; Bilaga 2: the contact cards and their numbers.
+    page.locator(".link-list a").first.click()
+    pages = [page.url]
+    page.locator(".toc a[href$='bilaga-2-kontaktuppgifter/']").click()
+    pages.append(page.url)
+    under = []
+    for url in pages:
+        page.goto(url)
+        for key in ["Tab"] * 45 + ["Shift+Tab"] * 45:
+            page.keyboard.press(key)
+            boxes = page.evaluate(BOXES)
+            if covered_by_the_bar(boxes):
+                under.append((url, key, boxes["name"], boxes["text"], boxes["focused"]["top"], boxes["bar"]["bottom"]))
+    context.close()
+    assert under == []
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375", "1280"])
+@pytest.mark.parametrize("code", ["sv", "ar"])
+def test_the_first_escape_shows_a_hint_that_sighted_readers_see(browser, server, code, viewport):
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    page.goto(f"{server}/{code}/")
+    hint = page.locator("[data-quick-exit-status]")
+    assert hint.bounding_box() is None or hint.bounding_box()["height"] < 1  # nothing shows before Escape
+    page.keyboard.press("Escape")
+    shot(page, f"{code}-{viewport['width']}-escape-hint")
+    box = hint.bounding_box()
+    assert box and box["height"] >= 24 and box["y"] >= 0 and box["y"] + box["height"] <= viewport["height"]
+    expected = {"sv": "Tryck på Esc två gånger till för att lämna sidan.", "ar": "اضغط على مفتاح Esc مرتين أخريين"}
+    assert expected[code] in hint.inner_text()
+    colours = hint.evaluate("(el) => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor]")
+    assert colours[0] != colours[1]
+    on_top = "(b) => document.elementFromPoint(b.x + b.width / 2, b.y + b.height / 2)"
+    assert page.evaluate(on_top + ".hasAttribute('data-quick-exit-status')", box)
+    page.wait_for_timeout(2300)
+    assert hint.inner_text() == ""
+    context.close()
