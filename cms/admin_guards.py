@@ -10,15 +10,23 @@
    page they cannot edit (and read its draft in the copy) and publish translations
    through the update view. Here they also need to be able to edit the source page, and,
    for the update view, to publish.
+3. Synchronised values that may not differ by language (cms/translation_locks.py) cannot be
+   overridden through wagtail-localize's override endpoint, whatever the request.
+4. Converting a translated page back into an alias of its Swedish source publishes the Swedish
+   content in that language at once, without review: administrators only.
+5. Feedback reports (form submissions) are read by those who may see them in the Forms menu
+   (cms.wagtail_hooks); the Forms listing is refused to everyone else, not only left empty.
 """
 
 from django.apps import apps
 from django.core.exceptions import PermissionDenied
 from django.urls import Resolver404, resolve
+from wagtail.contrib.forms.utils import get_forms_for_user
 from wagtail.models import Locale, Page
-from wagtail_localize.models import TranslationSource
+from wagtail_localize.models import OverridableSegment, TranslationSource
 
 from .roles import is_only_translator
+from .translation_locks import is_locked
 
 
 class AdminGuardMiddleware:
@@ -36,6 +44,8 @@ class AdminGuardMiddleware:
         return self.get_response(request)
 
     def check(self, request, match):
+        if match.namespace == "wagtailforms" and not get_forms_for_user(request.user).exists():
+            raise PermissionDenied
         if match.namespace.startswith("wagtailsnippets_") and is_only_translator(request.user):
             self.check_snippet(request, match)
         elif match.namespace == "wagtail_localize" and match.url_name == "submit_page_translation":
@@ -51,6 +61,20 @@ class AdminGuardMiddleware:
                     raise PermissionDenied
             elif instance is None:
                 raise PermissionDenied
+        elif match.namespace == "wagtail_localize" and match.url_name == "edit_override":
+            segment = (
+                OverridableSegment.objects.filter(pk=match.kwargs["overridable_segment_id"])
+                .select_related("context", "source__specific_content_type")
+                .first()
+            )
+            if segment is not None and is_locked(segment):
+                raise PermissionDenied
+        elif (
+            match.namespace == "wagtail_localize"
+            and match.url_name == "convert_to_alias"
+            and not request.user.is_superuser
+        ):
+            raise PermissionDenied
 
     @staticmethod
     def check_snippet(request, match):

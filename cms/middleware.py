@@ -1,5 +1,7 @@
+from django.conf import settings
 from django.http import HttpResponseBadRequest
 from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
 
 
 class PublicSiteLocaleMiddleware(LocaleMiddleware):
@@ -11,6 +13,15 @@ class PublicSiteLocaleMiddleware(LocaleMiddleware):
     """
 
     UNPREFIXED = ("/api/", "/admin/", "/documents/", "/static/", "/media/", "/sitemap.xml", "/robots.txt")
+
+    def process_request(self, request):
+        # The admin speaks the municipality's language whatever the browser asks for; a user who
+        # chose another language in their account gets it from Wagtail, which applies that choice.
+        if request.path_info.startswith("/admin/"):
+            translation.activate(settings.LANGUAGE_CODE)
+            request.LANGUAGE_CODE = translation.get_language()
+            return
+        super().process_request(request)
 
     def process_response(self, request, response):
         if request.path_info.startswith(self.UNPREFIXED):

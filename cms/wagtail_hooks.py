@@ -1,15 +1,15 @@
 import datetime
 
-from django.contrib import messages
 from django.db.models import Q
-from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.ui.components import Component
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
+from wagtail.permissions import policy_registry
 
+from . import edit_conflicts, translation_actions
 from .rich_text import ExternalLinkHandler
 from .translation_status import outdated_translations
 
@@ -46,35 +46,14 @@ def add_outdated_translations_panel(request, panels):
     panels.append(OutdatedTranslationsPanel())
 
 
-def newer_revision_saved(request, obj):
-    """True when the form was loaded from a revision that is no longer the latest one."""
-    loaded = request.POST.get("loaded_revision_id")
-    latest = getattr(obj, "latest_revision_id", None)
-    return bool(loaded and latest and loaded != str(latest))
-
-
-def refuse_stale_save(request, obj, edit_url):
-    # Wagtail 8 refuses an out-of-date save only for autosave; a full form post would
-    # silently overwrite the other editor's revision. Send the editor back to the newer one.
-    if request.method == "POST" and newer_revision_saved(request, obj):
-        messages.error(
-            request,
-            _(
-                "Someone else saved a newer version while you were editing. Nothing was saved: review their changes and edit again."  # noqa: E501
-            ),
-        )
-        return redirect(edit_url)
-    return None
-
-
-@hooks.register("before_edit_page")
-def protect_page_from_lost_edits(request, page):
-    return refuse_stale_save(request, page, request.path)
-
-
-@hooks.register("before_edit_snippet")
-def protect_snippet_from_lost_edits(request, instance):
-    return refuse_stale_save(request, instance, request.path)
+# Wagtail runs before-hooks before it reads the action from the form, and after-hooks once saved.
+hooks.register("before_edit_page", edit_conflicts.save_as_draft_on_conflict)
+hooks.register("before_edit_snippet", edit_conflicts.save_as_draft_on_conflict)
+hooks.register("after_edit_page", edit_conflicts.tell_about_conflict)
+hooks.register("after_edit_snippet", edit_conflicts.tell_about_conflict)
+# Before wagtail-localize's own hook (cms is installed first), which answers every request to a translation.
+hooks.register("before_edit_page", translation_actions.handle)
+hooks.register("before_edit_snippet", translation_actions.handle)
 
 
 class ReviewRemindersPanel(Component):
@@ -108,3 +87,18 @@ class ReviewRemindersPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_review_reminders_panel(request, panels):
     panels.append(ReviewRemindersPanel())
+
+
+@hooks.register("construct_page_action_menu")
+def convert_to_alias_for_administrators_only(menu_items, request, context):
+    # An alias shows the Swedish source, live, in the translation's language, without review.
+    if not request.user.is_superuser:
+        menu_items[:] = [item for item in menu_items if item.name != "localize-convert-to-alias"]
+
+
+@hooks.register("filter_form_submissions_for_user")
+def feedback_for_those_who_publish(user, editable_forms):
+    # Feedback reports may describe the reporter's situation; they are handled by those who
+    # answer for what is published (approvers and administrators), not by everyone who edits.
+    publishable = policy_registry.get_by_type(Page).instances_user_has_permission_for(user, "publish")
+    return editable_forms.filter(pk__in=publishable.values("pk"))

@@ -5,12 +5,15 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from .models import Actor, Concept, Contact, Goal, IndicatorCategory, Resource
 
 
+# Wagtail adds its own language filter (by language code, ?locale=sv) to translatable snippets; a
+# "locale" entry in list_filter would replace it with a filter by primary key that ignores ?locale=sv.
 class ContactViewSet(SnippetViewSet):
     model = Contact
     icon = "mobile-alt"
-    list_display = ["name", "phone", "category", "verified_on"]
-    list_filter = ["category", "locale"]
-    search_fields = ["name", "organisation", "audience", "description", "phone"]
+    list_display = ["name", "locale", "phone", "category", "verified_on"]
+    list_filter = ["category"]
+    # No search_fields here: the model's own decide what the listing's search finds. Naming fields makes
+    # Wagtail's database backend query per-field columns that SQLite's full-text index lacks (a 500).
     # Lists the pages that show the contact before it is deleted.
     delete_template_name = "snippets/admin/delete_with_usages.html"
 
@@ -18,34 +21,33 @@ class ContactViewSet(SnippetViewSet):
 class ActorViewSet(SnippetViewSet):
     model = Actor
     icon = "group"
-    list_display = ["__str__", "parent"]
-    list_filter = ["locale"]
+    list_display = ["__str__", "locale", "parent"]
     delete_template_name = "snippets/admin/delete_with_usages.html"
 
 
 class IndicatorCategoryViewSet(SnippetViewSet):
     model = IndicatorCategory
+    list_display = ["__str__", "locale"]
     icon = "warning"
-    list_filter = ["locale"]
 
 
 class ConceptViewSet(SnippetViewSet):
     model = Concept
+    list_display = ["__str__", "locale"]
     icon = "help"
-    list_filter = ["locale"]
 
 
 class GoalViewSet(SnippetViewSet):
     model = Goal
+    list_display = ["__str__", "locale"]
     icon = "tick-inverse"
-    list_filter = ["locale"]
 
 
 class ResourceViewSet(SnippetViewSet):
     model = Resource
     icon = "link"
-    list_display = ["title", "publisher", "kind"]
-    list_filter = ["kind", "locale"]
+    list_display = ["title", "locale", "publisher", "kind"]
+    list_filter = ["kind"]
 
 
 class StrategyContentGroup(SnippetViewSetGroup):

@@ -1,5 +1,6 @@
 """Settings shared by every environment; everything that differs comes from the environment."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -51,6 +52,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_tasks",
     "django_tasks_db",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -76,6 +78,16 @@ MIDDLEWARE = [
     "cms.admin_guards.AdminGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
+]
+
+# django-axes first: it refuses a locked-out login before the password is even checked, so a
+# correct password does not get in during a lockout. It needs the request, which every login
+# form passes; tests sign in with force_login, which does not authenticate.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -84,7 +96,10 @@ WSGI_APPLICATION = "cms.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [PROJECT_DIR / "templates"],
+        # cms is the first installed app, so cms/templates overrides Wagtail's and wagtail-localize's
+        # templates through APP_DIRS alone. Listing the same folder in DIRS as well would find an
+        # override twice, and one that extends the template it overrides would render twice.
+        "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -128,6 +143,25 @@ if os.environ.get("REDIS_URL"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Login throttling (django-axes, README "Signing in"). After AXES_FAILURE_LIMIT failed sign-ins
+# within the cool-off, the account (wherever the attempts come from) and the client address
+# (whichever accounts it tries) are each locked for AXES_COOLOFF_MINUTES. Locking by account
+# means someone can keep an editor out for a cool-off by guessing, the price of stopping a
+# distributed guess at one password; an administrator unlocks at once with axes_reset_username.
+# AXES_LOCKOUT_PARAMETERS: comma-separated, "+" combines (e.g. "username+ip_address").
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [
+    item.split("+") if "+" in item else item for item in env_list("AXES_LOCKOUT_PARAMETERS", "username,ip_address")
+]
+# Each failure during a lockout would otherwise restart the cool-off: a guesser could keep it locked for good.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "cms.login_throttle.locked_out"
+# Behind the reverse proxy (ops/nginx), the client's address is in X-Forwarded-For, not REMOTE_ADDR;
+# TRUSTED_PROXY_COUNT is the number of proxies in front of the app (0: none, REMOTE_ADDR is the client).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "cms.login_throttle.client_address"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -51,6 +51,11 @@ class AccessibilityStatementPage(TranslationStatusMixin, AbstractForm):
         verbose_name = _("accessibility statement")
         verbose_name_plural = _("accessibility statements")
 
+    def get_submissions_list_view_class(self):
+        from ..feedback import FeedbackSubmissionsListView
+
+        return FeedbackSubmissionsListView
+
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
         # The form posts back here: with "no-referrer" the browser would send "Origin: null",
@@ -70,9 +75,9 @@ class FeedbackFormField(TranslatableMixin, AbstractFormField):
         TranslatableField("help_text"),
         TranslatableField("choices"),
         TranslatableField("default_value"),
-        SynchronizedField("clean_name"),
-        SynchronizedField("field_type"),
-        SynchronizedField("required"),
+        SynchronizedField("clean_name", overridable=False),
+        SynchronizedField("field_type", overridable=False),
+        SynchronizedField("required", overridable=False),
     ]
 
     class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):

@@ -113,12 +113,20 @@ class StrategyPage(RoutablePageMixin, TranslationStatusMixin, Page):
     ]
 
     # The decision is a fact of the Swedish original: its body, paragraph, funder and owner
-    # are names, kept as decided in every language, like the dates. Cadences are prose.
+    # are names, kept as decided in every language, like the dates and the address. Cadences
+    # are prose. None of these may be overridden in a translation.
     override_translatable_fields = [
-        SynchronizedField("decision_body"),
-        SynchronizedField("decision_paragraph"),
-        SynchronizedField("financed_by"),
-        SynchronizedField("follow_up_owner"),
+        SynchronizedField(name, overridable=False)
+        for name in [
+            "document_date",
+            "decision_body",
+            "decision_date",
+            "decision_paragraph",
+            "financed_by",
+            "follow_up_owner",
+            "next_review_date",
+            "website",
+        ]
     ]
 
     parent_page_types = ["pages.HomePage"]

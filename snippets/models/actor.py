@@ -65,7 +65,7 @@ class Actor(Ordered, ReviewedSnippet):
         TranslatableField("role"),
         # Points at the parent's translation in the same locale.
         TranslatableField("parent"),
-        SynchronizedField("sort_order"),
+        SynchronizedField("sort_order", overridable=False),
         TranslatableField("responsibilities"),
     ]
 
@@ -103,7 +103,7 @@ class Responsibility(TranslatableRow):
 
     panels = [FieldPanel("kind"), FieldPanel("text")]
 
-    translatable_fields = [TranslatableField("text"), SynchronizedField("kind")]
+    translatable_fields = [TranslatableField("text"), SynchronizedField("kind", overridable=False)]
 
     class Meta(TranslatableRow.Meta):
         verbose_name = _("responsibility")

@@ -25,7 +25,11 @@ class Concept(Ordered, PublishableSnippet):
         index.FilterField("live"),
     ]
 
-    translatable_fields = [TranslatableField("term"), TranslatableField("definition"), SynchronizedField("sort_order")]
+    translatable_fields = [
+        TranslatableField("term"),
+        TranslatableField("definition"),
+        SynchronizedField("sort_order", overridable=False),
+    ]
 
     class Meta(PublishableSnippet.Meta):
         verbose_name = _("concept")

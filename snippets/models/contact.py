@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -118,7 +119,8 @@ class Contact(ReviewedSnippet):
         index.FilterField("live"),
     ]
 
-    # A translator translates words, never a number someone will dial.
+    # A translator translates words, never a number someone will dial: synchronised values are
+    # not overridable either, so the translation editor offers no way to change them per language.
     translatable_fields = [
         TranslatableField("name"),
         TranslatableField("organisation"),
@@ -127,13 +129,13 @@ class Contact(ReviewedSnippet):
         TranslatableField("extension"),
         TranslatableField("url_text"),
         TranslatableField("availability"),
-        SynchronizedField("phone"),
-        SynchronizedField("url"),
-        SynchronizedField("category"),
+        SynchronizedField("phone", overridable=False),
+        SynchronizedField("url", overridable=False),
+        SynchronizedField("category", overridable=False),
         TranslatableField("actor"),
-        SynchronizedField("in_emergency_banner"),
+        SynchronizedField("in_emergency_banner", overridable=False),
         TranslatableField("banner_label"),
-        SynchronizedField("verified_on"),
+        SynchronizedField("verified_on", overridable=False),
     ]
 
     class Meta(ReviewedSnippet.Meta):
@@ -146,7 +148,12 @@ class Contact(ReviewedSnippet):
 
     def save(self, *args, **kwargs):
         # Derived on every save, so no code path can store a number its tel: link does not dial.
-        self.phone_dialable = dialable(self.phone) if self.phone else ""
+        try:
+            self.phone_dialable = dialable(self.phone) if self.phone else ""
+        except ValidationError as error:
+            # Keyed by field, as full_clean() would: wagtail-localize's publish path reads
+            # error_dict to show the message on the field, and fails on a bare error.
+            raise ValidationError({"phone": error.error_list}) from None
         super().save(*args, **kwargs)
 
     @property

@@ -34,7 +34,7 @@ class Goal(Ordered, PublishableSnippet):
     translatable_fields = [
         TranslatableField("title"),
         TranslatableField("text"),
-        SynchronizedField("sort_order"),
+        SynchronizedField("sort_order", overridable=False),
         TranslatableField("audiences"),
     ]
 

@@ -26,7 +26,11 @@ class IndicatorCategory(Ordered, PublishableSnippet):
         index.FilterField("live"),
     ]
 
-    translatable_fields = [TranslatableField("name"), SynchronizedField("sort_order"), TranslatableField("indicators")]
+    translatable_fields = [
+        TranslatableField("name"),
+        SynchronizedField("sort_order", overridable=False),
+        TranslatableField("indicators"),
+    ]
 
     class Meta(PublishableSnippet.Meta):
         verbose_name = _("indicator category")

@@ -42,9 +42,9 @@ class Resource(Ordered, PublishableSnippet):
     translatable_fields = [
         TranslatableField("title"),
         TranslatableField("publisher"),
-        SynchronizedField("kind"),
-        SynchronizedField("url"),
-        SynchronizedField("sort_order"),
+        SynchronizedField("kind", overridable=False),
+        SynchronizedField("url", overridable=False),
+        SynchronizedField("sort_order", overridable=False),
     ]
 
     class Meta(PublishableSnippet.Meta):

@@ -22,7 +22,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-USERS = {"kommunikator": "Kommunikatörer", "granskare": "Granskare"}
+USERS = {"kommunikator": "Kommunikatörer", "granskare": "Granskare", "oversattare": "Översättare"}
 PASSWORD = "browser-test-pw"
 
 
@@ -55,7 +55,8 @@ def server(tmp_path_factory):
             "from django.contrib.auth import get_user_model",
             "from django.contrib.auth.models import Group",
             *[
-                f"u = get_user_model().objects.create_user({name!r}, password={PASSWORD!r}); "
+                f"u = get_user_model().objects.create_user({name!r}, password={PASSWORD!r}, "
+                f"first_name={name.capitalize()!r}, last_name='Test'); "
                 f"u.groups.add(Group.objects.get(name={group!r}))"
                 for name, group in USERS.items()
             ],
@@ -96,8 +97,8 @@ def browser():
 def login(browser, server):
     contexts = []
 
-    def as_user(username):
-        context = browser.new_context(locale="sv-SE")
+    def as_user(username, locale="sv-SE"):
+        context = browser.new_context(locale=locale)
         contexts.append(context)
         page = context.new_page()
         page.goto(f"{server}/admin/login/")

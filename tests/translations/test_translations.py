@@ -128,7 +128,12 @@ def test_an_outdated_translation_is_visible_until_synced(client, admin_client, d
         source, _ = TranslationSource.update_or_create_from_instance(norrland)
         Translation.objects.get(source=source, target_locale=english.locale).save_target(publish=True)
     assert client.get(f"/api/v3/pages/{english.pk}/").json()["translation"]["outdated"] is False
-    assert english.title not in admin_client.get(reverse("wagtailadmin_home")).content.decode()
+    dashboard = admin_client.get(reverse("wagtailadmin_home")).content.decode()
+    assert reverse("wagtailadmin_pages:edit", args=[english.pk]) not in dashboard
+    # Syncing the source for English does not bring the Finnish page up to date.
+    finnish = translation_of(norrland, "fi")
+    assert reverse("wagtailadmin_pages:edit", args=[finnish.pk]) in dashboard
+    assert client.get(f"/api/v3/pages/{finnish.pk}/").json()["translation"]["outdated"] is True
 
 
 def test_a_translator_edits_translations_but_not_the_swedish_source(client, django_user_model):

@@ -2,11 +2,13 @@ import datetime
 from io import StringIO
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import PageLogEntry
+from wagtail.models import PageLogEntry, WorkflowState
 
+from cms.roles import APPROVERS, COMMUNICATORS
 from pages.models import ChapterPage, StrategyPage
 from snippets.models import Contact
 from tests.content import sv
@@ -33,22 +35,106 @@ def test_a_scheduled_revision_goes_live_with_publish_scheduled(client):
     assert "Norrland, schemalagd" in client.get(page.url).content.decode()
 
 
-def test_a_second_editor_cannot_silently_overwrite_the_first(admin_client):
-    page = sv(ChapterPage).get(slug="norrland")
-    loaded = str(page.latest_revision_id)
-    page.title = "Norrland, första redaktören"
-    page.save_revision()
+def editor(django_user_model, name, group):
+    user = django_user_model.objects.create_user(name, password="pw", first_name=name.capitalize(), last_name="Test")
+    user.groups.add(Group.objects.get(name=group))
+    return user
 
-    response = admin_client.post(
+
+def submit_title(client, page, title, loaded, action="action-submit"):
+    return client.post(
         reverse("wagtailadmin_pages:edit", args=[page.pk]),
-        {"title": "Norrland, andra redaktören", "slug": page.slug, "body-count": "0", "loaded_revision_id": loaded},
+        {
+            "title": title,
+            "slug": page.slug,
+            "body-count": "0",
+            "loaded_revision_id": str(loaded.pk),
+            "loaded_revision_created_at": loaded.created_at.isoformat(),
+            action: "1",
+        },
         follow=True,
     )
-    assert "Någon annan sparade en nyare version" in response.content.decode() or "newer version" in (
-        response.content.decode()
-    )
+
+
+def test_the_editors_own_autosaves_never_block_a_submit(client, django_user_model):
+    communicator = editor(django_user_model, "anna", COMMUNICATORS)
+    client.force_login(communicator)
+    page = sv(ChapterPage).get(slug="norrland")
+    loaded = page.latest_revision
+    # Autosave while the form stays on the revision it was loaded from: a new revision, then overwritten.
+    page.title = "Norrland, autosparad"
+    autosaved = page.save_revision(user=communicator)
+    page.title = "Norrland, autosparad igen"
+    page.save_revision(user=communicator, overwrite_revision=autosaved)
+
+    response = submit_title(client, page, "Norrland, inlämnad", loaded)
+
+    assert "nyare version" not in response.content.decode()
     page.refresh_from_db()
-    assert page.get_latest_revision_as_object().title == "Norrland, första redaktören"
+    assert page.get_latest_revision_as_object().title == "Norrland, inlämnad"
+    assert WorkflowState.objects.active().filter(base_content_type__model="page", object_id=str(page.pk)).exists()
+
+
+def test_a_colleagues_newer_version_stops_the_submit_but_keeps_the_typed_text(client, django_user_model):
+    communicator = editor(django_user_model, "anna", COMMUNICATORS)
+    approver = editor(django_user_model, "bertil", APPROVERS)
+    client.force_login(communicator)
+    page = sv(ChapterPage).get(slug="norrland")
+    loaded = page.latest_revision
+    page.title = "Norrland, Bertils version"
+    theirs = page.save_revision(user=approver)
+
+    response = submit_title(client, page, "Norrland, Annas version", loaded)
+
+    text = response.content.decode()
+    assert "Bertil Test sparade en nyare version" in text
+    assert "ingenting publicerades eller lämnades in" in text
+    page.refresh_from_db()
+    mine = page.latest_revision
+    assert page.get_latest_revision_as_object().title == "Norrland, Annas version"
+    compare = reverse("wagtailadmin_pages:revisions_compare", args=[page.pk, theirs.pk, mine.pk])
+    assert compare in text
+    assert page.revisions.filter(pk=theirs.pk).exists()
+    assert not WorkflowState.objects.active().filter(object_id=str(page.pk)).exists()
+
+
+def test_a_colleagues_newer_version_stops_a_publish(client, django_user_model):
+    approver = editor(django_user_model, "bertil", APPROVERS)
+    client.force_login(approver)
+    page = sv(ChapterPage).get(slug="norrland")
+    loaded = page.latest_revision
+    page.title = "Norrland, från paketet"
+    page.save_revision()  # the content loader: no user
+
+    response = submit_title(client, page, "Norrland, publicerad?", loaded, action="action-publish")
+
+    assert "Systemet sparade en nyare version" in response.content.decode()
+    page.refresh_from_db()
+    assert page.title == "Norrland"
+    assert page.get_latest_revision_as_object().title == "Norrland, publicerad?"
+
+
+def test_a_contact_saved_after_its_own_autosave_is_submitted(client, django_user_model):
+    communicator = editor(django_user_model, "anna", COMMUNICATORS)
+    client.force_login(communicator)
+    contact = sv(Contact).get(name="KAST")
+    loaded = contact.latest_revision
+    contact.save_revision(user=communicator)
+    url = reverse(Contact.snippet_viewset.get_url_name("edit"), args=[contact.pk])
+    form = client.get(url).context["form"]
+    data = {name: value for name, value in form.initial.items() if value is not None and not isinstance(value, list)}
+    data |= {
+        "name": "KAST, ändrad",
+        "loaded_revision_id": str(loaded.pk),
+        "loaded_revision_created_at": loaded.created_at.isoformat(),
+        "action-submit": "1",
+    }
+    response = client.post(url, data, follow=True)
+
+    assert "nyare version" not in response.content.decode()
+    contact.refresh_from_db()
+    assert contact.get_latest_revision_as_object().name == "KAST, ändrad"
+    assert contact.workflow_in_progress
 
 
 def test_reverting_creates_a_draft_and_leaves_the_live_page(admin_client):
@@ -110,3 +196,23 @@ def test_demo_users_get_one_role_each(settings):
     assert list(get_user_model().objects.get(username="granskare").groups.values_list("name", flat=True)) == [
         "Granskare"
     ]
+
+
+def test_a_communicator_finds_a_contact_by_searching_the_listing(client, django_user_model):
+    client.force_login(editor(django_user_model, "anna", COMMUNICATORS))
+    response = client.get(reverse(Contact.snippet_viewset.get_url_name("list")), {"q": "PrevenTell"})
+    assert response.status_code == 200
+    assert "PrevenTell" in response.content.decode()
+
+
+def test_the_contact_listing_filters_by_language(client, django_user_model):
+    client.force_login(editor(django_user_model, "anna", COMMUNICATORS))
+    url = reverse(Contact.snippet_viewset.get_url_name("list"))
+    swedish = client.get(url, {"locale": "sv", "q": "PrevenTell"})
+    assert swedish.status_code == 200
+    finnish = Contact.objects.get(
+        translation_key=sv(Contact).get(name="PrevenTell").translation_key, locale__language_code="fi"
+    )
+    edit = reverse(Contact.snippet_viewset.get_url_name("edit"), args=[finnish.pk])
+    assert edit not in swedish.content.decode()
+    assert edit in client.get(url, {"locale": "fi", "q": "PrevenTell"}).content.decode()

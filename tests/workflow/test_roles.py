@@ -2,12 +2,13 @@
 
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from django.urls import reverse
 from wagtail.models import Locale, PageLogEntry, WorkflowState
-from wagtail_localize.models import TranslationSource
+from wagtail_localize.models import OverridableSegment, Translation, TranslationSource
 
 from cms.roles import APPROVERS, COMMUNICATORS, TRANSLATORS
-from pages.models import ChapterPage
+from pages.models import AccessibilityStatementPage, ChapterPage
 from snippets.models import Contact
 from tests.content import sv
 
@@ -282,3 +283,42 @@ def test_asking_for_changes_needs_a_comment_that_the_communicator_sees(client, d
     client.force_login(communicator)
     history = client.get(reverse("wagtailadmin_pages:history", args=[page.pk])).content.decode()
     assert "Skriv ut vilka orter längs kusten som avses." in history
+
+
+def admin_rule_urls(client):
+    """The admin paths of the translation, publishing-shortcut and feedback rules, each as a request."""
+    chapter = translated(sv(ChapterPage).get(slug="att-tanka-pa-i-motet-med-utsatta"), "fi")
+    translation = Translation.objects.get(source__object_id=chapter.translation_key, target_locale=chapter.locale)
+    tel = OverridableSegment.objects.get(source=translation.source, data_json='"tel:+46910735000"')
+    override = reverse("wagtail_localize:edit_override", args=[translation.pk, tel.pk])
+    form = AccessibilityStatementPage.objects.get(locale__language_code="fi")
+    submissions = reverse("wagtailforms:list_submissions", args=[form.pk])
+    return {
+        "convert to alias": lambda: client.get(reverse("wagtail_localize:convert_to_alias", args=[chapter.pk])),
+        "override tel: link": lambda: client.put(
+            override, encode_multipart(BOUNDARY, {"value": "tel:112"}), content_type=MULTIPART_CONTENT
+        ),
+        "forms": lambda: client.get(reverse("wagtailforms:index")),
+        "form submissions": lambda: client.get(submissions),
+        "export csv": lambda: client.get(submissions + "?export=csv"),
+        "export xlsx": lambda: client.get(submissions + "?export=xlsx"),
+    }
+
+
+# Only administrators convert a translation into an alias (it publishes Swedish text unreviewed),
+# nobody overrides a synchronised value, and only approvers read the public's feedback reports.
+ADMIN_RULES = {
+    COMMUNICATORS: {"forms": False, "form submissions": False, "export csv": False, "export xlsx": False},
+    APPROVERS: {"forms": True, "form submissions": True, "export csv": True, "export xlsx": True},
+    TRANSLATORS: {"forms": False, "form submissions": False, "export csv": False, "export xlsx": False},
+}
+
+
+@pytest.mark.parametrize("role", [COMMUNICATORS, APPROVERS, TRANSLATORS])
+def test_admin_rules_matrix(login, role):
+    client = login(role)
+    for action, request in admin_rule_urls(client).items():
+        expected = ADMIN_RULES[role].get(action, False)
+        status = request().status_code
+        assert (status == 200) is expected, (role, action, status)
+        assert expected or status == 403, (role, action, status)

@@ -67,7 +67,11 @@ def strategy_document(request, id: int, params: DocumentQuery = Query(...)):  # 
     status = translation_status(strategy)
     # Chapters share the strategy's locale; in the source locale nothing can lag behind.
     translated = strategy.locale.language_code != status["source_locale"]
-    stale = outdated_keys(ChapterPage, [c.translation_key for c in chapters]) if translated else set()
+    stale = (
+        outdated_keys(ChapterPage, [c.translation_key for c in chapters], strategy.locale.language_code)
+        if translated
+        else set()
+    )
     children = {}
     for chapter in chapters:
         children.setdefault(chapter.path[: -Page.steplen], []).append(chapter)

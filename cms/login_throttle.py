@@ -1,0 +1,42 @@
+"""What someone sees when django-axes has locked their login (settings: AXES_*)."""
+
+from axes.helpers import get_cool_off
+from django.conf import settings
+from django.contrib.messages import constants
+from django.contrib.messages.storage.base import Message
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from wagtail.admin.views.account import get_user_login_form
+
+
+def locked_out(request, original_response=None, credentials=None):
+    """The admin's own login page with the reason, so the editor knows to wait or whom to ask."""
+    cool_off = get_cool_off(request)
+    minutes = max(1, round(cool_off.total_seconds() / 60)) if cool_off else None
+    if minutes:
+        text = _(
+            "Too many failed sign-in attempts. Try again in %(minutes)s minutes, "
+            "or ask an administrator to unlock your account."
+        ) % {"minutes": minutes}
+    else:
+        text = _("Too many failed sign-in attempts. Ask an administrator to unlock your account.")
+    context = {
+        "form": get_user_login_form()(request),
+        "messages": [Message(constants.ERROR, text)],
+        "next": request.POST.get("next", ""),
+    }
+    return render(request, "wagtailadmin/login.html", context, status=settings.AXES_HTTP_RESPONSE_CODE)
+
+
+def client_address(request):
+    """The address a sign-in comes from, as the nearest of settings.TRUSTED_PROXY_COUNT proxies saw it.
+
+    Each proxy appends the address it received from, so the client is that many entries from the
+    right of X-Forwarded-For; anything further left was sent by the client and proves nothing.
+    """
+    proxies = settings.TRUSTED_PROXY_COUNT
+    if proxies:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR")
