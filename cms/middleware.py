@@ -53,8 +53,8 @@ class PublicPrivacyMiddleware:
     """The public site tells other sites nothing about a visit: no Referer leaves it.
 
     The admin keeps Django's SECURE_REFERRER_POLICY (same-origin): with "no-referrer" a browser
-    sends "Origin: null" on form posts, which CSRF protection rightly refuses. A public page with
-    a form sets its own policy for the same reason.
+    sends "Origin: null" on form posts, which CSRF protection rightly refuses. The public feedback
+    form is exempt from CSRF (it needs no cookie), so every public page, it included, sends none.
     """
 
     ADMIN = ("/admin/",)
