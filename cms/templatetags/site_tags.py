@@ -67,9 +67,12 @@ def language_links(context, translations):
     """[(language code, URL, is current)] for the switcher: a page's live translations, or, on a
     page that is not a Wagtail page (search), the same view in every language."""
     current = translation.get_language()
+    # Always in settings.LANGUAGES order: a reader finds their language where it was on the last page.
+    order = {code: index for index, (code, _name) in enumerate(settings.LANGUAGES)}
     if translations:
         page = context.get("page")
-        return [(t.locale.language_code, t.url, t.pk == page.pk) for t in translations]
+        links = [(t.locale.language_code, t.url, t.pk == page.pk) for t in translations]
+        return sorted(links, key=lambda link: order.get(link[0], len(order)))
     request = context.get("request")
     if request is None or context.get("page") is not None:
         return []
