@@ -11,6 +11,8 @@ from html import unescape
 
 from django.utils.html import format_html, strip_tags
 
+from .rich_text import ADDRESS_CLASS, shows_its_address
+
 # Letters of the right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, NKo, and their presentation forms).
 RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 # nh3 writes every attribute double-quoted with '"' escaped, so an opening tag ends at the first '>' outside quotes.
@@ -36,8 +38,14 @@ def isolate_links(html):
 
     def isolate(match):
         attributes, content = match.groups()
-        if re.search(r"\sdir=", attributes) or not reads_left_to_right(unescape(strip_tags(content))):
-            return match.group(0)
+        text = unescape(strip_tags(content))
+        href = re.search(r'\shref="([^"]*)"', attributes)
+        # Print spells out each external link's address unless its text already is that address.
+        marked = href and shows_its_address(unescape(href.group(1)), text)
+        if marked:
+            attributes = attributes.replace('class="external"', f'class="external {ADDRESS_CLASS}"')
+        if re.search(r"\sdir=", attributes) or not reads_left_to_right(text):
+            return f"<a{attributes}>{content}</a>" if marked else match.group(0)
         return f'<a{attributes} dir="ltr">{content}</a>'
 
     return LINK.sub(isolate, html)

@@ -8,7 +8,7 @@ from wagtail.models import Locale, Page
 
 from ..bidi import ltr as isolate_ltr
 from ..bidi import reads_left_to_right
-from ..rich_text import external_link_open_tag
+from ..rich_text import external_link_open_tag, shows_its_address
 from ..sanitize import render_rich_text
 
 register = template.Library()
@@ -23,7 +23,8 @@ def clean_richtext(value):
 @register.simple_tag
 def external_link(href, text=""):
     text = text or href
-    return format_html("{}{}</a>", external_link_open_tag(href, ltr=reads_left_to_right(text)), text)
+    opening = external_link_open_tag(href, ltr=reads_left_to_right(text), shows_address=shows_its_address(href, text))
+    return format_html("{}{}</a>", opening, text)
 
 
 @register.simple_tag
