@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: run test fuzz lint check messages install clean chromium bench wrk nginx restore-drill load lock audit
+.PHONY: run test fuzz lint check messages install clean chromium bench wrk nginx restore-drill load lock audit screenshots
 
 # Exactly the locked versions, then the project itself (its dependencies are all in the lock).
 $(VENV)/.installed: pyproject.toml requirements.lock
@@ -48,6 +48,10 @@ chromium:
 # The whole suite; DATABASE_URL chooses the database (SQLite file by default).
 test: install chromium
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Every page type in every language at 375 and 1280 px, into screenshots/ (bin/screenshots).
+screenshots: install chromium
+	PY=$(PY) bin/screenshots
 
 # schemathesis against a real server's OpenAPI document (bounded examples per operation).
 fuzz: install
