@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: run test fuzz lint check messages install clean chromium bench wrk nginx restore-drill load lock audit guide
+.PHONY: run test fuzz lint check messages install clean chromium bench wrk nginx restore-drill load lock audit guide screenshots
 
 # Exactly the locked versions, then the project itself (its dependencies are all in the lock).
 $(VENV)/.installed: pyproject.toml requirements.lock
@@ -53,6 +53,10 @@ test: install chromium
 guide: install chromium
 	$(PY) -m pytest tests/browser/test_editor_journeys.py -q
 	mkdir -p docs/guide && cp test-results/guide/*.png docs/guide/
+
+# Every page type in every language at 375 and 1280 px, into screenshots/ (bin/screenshots).
+screenshots: install chromium
+	PY=$(PY) bin/screenshots
 
 # schemathesis against a real server's OpenAPI document (bounded examples per operation).
 fuzz: install

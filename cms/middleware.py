@@ -53,8 +53,8 @@ class PublicPrivacyMiddleware:
     """The public site tells other sites nothing about a visit: no Referer leaves it.
 
     The admin keeps Django's SECURE_REFERRER_POLICY (same-origin): with "no-referrer" a browser
-    sends "Origin: null" on form posts, which CSRF protection rightly refuses. A public page with
-    a form sets its own policy for the same reason.
+    sends "Origin: null" on form posts, which CSRF protection rightly refuses. The public feedback
+    form is exempt from CSRF (it needs no cookie), so every public page, it included, sends none.
     """
 
     ADMIN = ("/admin/",)
@@ -66,4 +66,47 @@ class PublicPrivacyMiddleware:
         response = self.get_response(request)
         if not request.path_info.startswith(self.ADMIN):
             response.headers.setdefault("Referrer-Policy", "no-referrer")
+        return response
+
+
+class HTMLCacheControlMiddleware:
+    """Every HTML answer says how long it may be kept, so no browser or proxy has to guess.
+
+    An anonymous reader's page is the same for everyone: browsers may keep it a minute and shared
+    caches five (publishing purges them, cms/purge.py). Anything personal is never stored: the
+    admin, a signed-in user's or unlocked private page's answer (a session), a form's reply with
+    the reader's text, and search results, whose query words would otherwise stay in the
+    browser's cache on a device someone else may look at.
+    """
+
+    PUBLIC = "public, max-age=60, s-maxage=300"
+    PRIVATE = "private, no-store"
+    OWN_RULES = ("/api/", "/static/", "/media/", "/documents/")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        path = request.path_info
+        if path.startswith("/admin/"):
+            response["Cache-Control"] = self.PRIVATE
+            return response
+        if path.startswith(self.OWN_RULES) or not response.get("Content-Type", "").startswith("text/html"):
+            return response
+        # A response from the public page cache never reached the auth middleware: it is anonymous.
+        user = getattr(request, "user", None)
+        personal = (
+            (user is not None and user.is_authenticated)
+            or settings.SESSION_COOKIE_NAME in request.COOKIES
+            or response.cookies
+            or "private" in response.get("Cache-Control", "")
+        )
+        shared = (
+            request.method in ("GET", "HEAD")
+            and response.status_code == 200
+            and not request.META.get("QUERY_STRING")
+            and not personal
+        )
+        response["Cache-Control"] = self.PUBLIC if shared else self.PRIVATE
         return response

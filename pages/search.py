@@ -12,16 +12,23 @@ from modelsearch.query import And, Or, PlainText
 from wagtail.models import Page, ReferenceIndex
 from wagtail.search.backends import get_search_backend
 
+from cms.search_text import MAX_QUERY_LENGTH, search_words
 from snippets.models import Actor, Concept, Contact, Goal, IndicatorCategory, Resource
 
-MAX_QUERY_LENGTH = 200
-MAX_WORDS = 10
 MAX_HITS = 100
 SEARCHABLE_SNIPPETS = (Contact, Actor, Concept, Goal, IndicatorCategory, Resource)
 
 
 class QueryError(ValueError):
-    pass
+    """The query cannot be searched; the message says why, in the reader's language."""
+
+    status = 400
+
+
+class NoWords(QueryError):
+    """Only punctuation or symbols: nothing wrong was asked, there is just nothing to look for."""
+
+    status = 200
 
 
 @dataclass
@@ -49,9 +56,11 @@ def build_query(text):
     text = " ".join(text.split())
     if len(text) > MAX_QUERY_LENGTH:
         raise QueryError(_("Search for at most %(count)d characters.") % {"count": MAX_QUERY_LENGTH})
-    words = [word for word in text.lower().split(" ") if word][:MAX_WORDS]
-    if not words:
+    if not text:
         return None
+    words = [word.lower() for word in search_words(text)]
+    if not words:
+        raise NoWords(_("Type one or more words to search for."))
     # Every word must match, in one of its forms.
     return And([Or([PlainText(variant) for variant in swedish_variants(word)]) for word in words])
 

@@ -8,7 +8,7 @@ RESULTS_PER_PAGE = 10
 
 
 def search(request):
-    text = request.GET.get("q", "")
+    text = request.GET.get("q", "").strip()
     status, error, results = 200, None, []
     locale = Locale.get_active()
     site = Site.find_for_request(request)
@@ -16,7 +16,7 @@ def search(request):
         try:
             results = search_site(text, locale, site.root_page.get_translation_or_none(locale) or site.root_page)
         except QueryError as problem:
-            status, error = 400, str(problem)
+            status, error = problem.status, str(problem)
     paginator = Paginator(results, RESULTS_PER_PAGE)
     page_of_results = paginator.get_page(request.GET.get("sida"))
     context = {

@@ -12,6 +12,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
 from wagtail.models import get_page_models
 
+from ..search_text import MAX_QUERY_LENGTH, search_words
 from .freshness import answer_key, content_version
 
 PREFIX = "/api/v3/"
@@ -50,7 +51,7 @@ def query_parameters():
 # Bounds that no real reader needs to exceed: beyond them a value is an attack or a mistake, and
 # an integer past the database's range would otherwise reach it and fail as a 500.
 MAX_OFFSET = 1_000_000
-MAX_SEARCH_LENGTH = 200
+MAX_SEARCH_LENGTH = MAX_QUERY_LENGTH
 
 
 def out_of_bounds(query):
@@ -90,6 +91,12 @@ class StrictQueryParametersMiddleware:
                 return problem(
                     400, "Bad Request", f"{name}: {message}", errors=[{"loc": ["query", name], "msg": message}]
                 )
+            if "search" in request.GET:
+                # Only words reach the search backend: a lone `"` is a syntax error in SQLite's
+                # full-text query language. A search with no words finds nothing, as "" does.
+                request.GET = request.GET.copy()
+                words = [" ".join(search_words(value)) for value in request.GET.getlist("search")]
+                request.GET.setlist("search", words)
         return self.get_response(request)
 
 

@@ -60,6 +60,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "cms.middleware.PublicPrivacyMiddleware",
+    # Above the public page cache, so a page served from it says how long it may be kept too.
+    "cms.middleware.HTMLCacheControlMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "cms.middleware.RejectNulBytesMiddleware",
     # Before sessions and auth: a cached API answer needs neither, nor the database.

@@ -6,7 +6,9 @@ from django.utils import translation
 from django.utils.html import format_html
 from wagtail.models import Locale, Page
 
-from ..rich_text import external_link_open_tag
+from ..bidi import ltr as isolate_ltr
+from ..bidi import reads_left_to_right
+from ..rich_text import external_link_open_tag, shows_its_address
 from ..sanitize import render_rich_text
 
 register = template.Library()
@@ -20,7 +22,24 @@ def clean_richtext(value):
 
 @register.simple_tag
 def external_link(href, text=""):
-    return format_html("{}{}</a>", external_link_open_tag(href), text or href)
+    text = text or href
+    opening = external_link_open_tag(href, ltr=reads_left_to_right(text), shows_address=shows_its_address(href, text))
+    return format_html("{}{}</a>", opening, text)
+
+
+@register.simple_tag
+def phone_link(contact, css_class=""):
+    """A contact's number as a tel: link, isolated left to right so its digit groups keep their order in Arabic."""
+    classes = " ".join(["phone", *css_class.split()])
+    if not contact.tel_href:
+        return format_html('<span class="{}" dir="ltr">{}</span>', classes, contact.phone)
+    return format_html('<a class="{}" href="{}" dir="ltr">{}</a>', classes, contact.tel_href, contact.phone)
+
+
+@register.filter
+def ltr(value):
+    """A date, "§ 24" or code isolated left to right (cms/bidi.py); usable inside blocktranslate."""
+    return isolate_ltr(value) if value not in (None, "") else ""
 
 
 @register.simple_tag(takes_context=True)
@@ -49,9 +68,12 @@ def language_links(context, translations):
     """[(language code, URL, is current)] for the switcher: a page's live translations, or, on a
     page that is not a Wagtail page (search), the same view in every language."""
     current = translation.get_language()
+    # Always in settings.LANGUAGES order: a reader finds their language where it was on the last page.
+    order = {code: index for index, (code, _name) in enumerate(settings.LANGUAGES)}
     if translations:
         page = context.get("page")
-        return [(t.locale.language_code, t.url, t.pk == page.pk) for t in translations]
+        links = [(t.locale.language_code, t.url, t.pk == page.pk) for t in translations]
+        return sorted(links, key=lambda link: order.get(link[0], len(order)))
     request = context.get("request")
     if request is None or context.get("page") is not None:
         return []

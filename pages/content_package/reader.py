@@ -34,6 +34,7 @@ SNIPPET_KINDS = {
             "availability",
             "category",
             "in_emergency_banner",
+            "banner_label",
         ],
     ),
     "concepts": (Concept, ["term", "definition"]),

@@ -1,4 +1,10 @@
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -12,6 +18,30 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from .manager import LocalePageManager
 from .safety_advice import ADVICE_FEATURES
 from .translated import TranslationStatusMixin
+
+# The form works without a cookie (decision 0007), so CSRF tokens are out; what keeps it usable is
+# a field only robots fill in, a size limit, and a limit on reports per client address.
+HONEYPOT_FIELD = "website"
+MAX_ANSWER_LENGTH = 4000
+MAX_REPORTS = 5
+REPORT_WINDOW_SECONDS = 10 * 60
+
+
+def check_length(value):
+    if isinstance(value, str) and len(value) > MAX_ANSWER_LENGTH:
+        raise ValidationError(
+            _("The text is too long: write at most %(limit)d characters."),
+            code="max_length",
+            params={"limit": MAX_ANSWER_LENGTH},
+        )
+
+
+def reports_key(request):
+    from cms.login_throttle import client_address
+
+    # Only a keyed hash of the address is kept, and only for the window: no address is stored.
+    address = f"{settings.SECRET_KEY}:{client_address(request)}".encode()
+    return "feedback-reports:" + hashlib.sha256(address).hexdigest()[:32]
 
 
 class AccessibilityStatementPage(TranslationStatusMixin, AbstractForm):
@@ -56,12 +86,40 @@ class AccessibilityStatementPage(TranslationStatusMixin, AbstractForm):
 
         return FeedbackSubmissionsListView
 
+    def get_form(self, *args, **kwargs):
+        form = super().get_form(*args, **kwargs)
+        for field in form.fields.values():
+            field.validators.append(check_length)
+        return form
+
     def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        # The form posts back here: with "no-referrer" the browser would send "Origin: null",
-        # and CSRF protection would refuse the report.
-        response.headers["Referrer-Policy"] = "same-origin"
-        return response
+        if request.method != "POST":
+            return super().serve(request, *args, **kwargs)
+        if request.POST.get(HONEYPOT_FIELD):
+            # A robot: it sees the thank-you page and learns nothing; nothing is stored.
+            return self.render_landing_page(request)
+        if (cache.get(reports_key(request)) or 0) >= MAX_REPORTS:
+            form = self.get_form(request.POST, page=self, user=request.user)
+            # The reader's text stays in the form, to send once the window has passed.
+            form.add_error(
+                None,
+                _("You have sent several reports in a short time. Wait a few minutes, then send your report again."),
+            )
+            context = self.get_context(request)
+            context["form"] = form
+            return TemplateResponse(request, self.get_template(request), context, status=429)
+        return super().serve(request, *args, **kwargs)
+
+    def render_landing_page(self, request, form_submission=None, *args, **kwargs):
+        if form_submission is not None:
+            key = reports_key(request)
+            # A fixed window from the first report: cache.add does not move an existing expiry.
+            cache.add(key, 0, timeout=REPORT_WINDOW_SECONDS)
+            try:
+                cache.incr(key)
+            except ValueError:  # the window ended between add and incr
+                cache.set(key, 1, timeout=REPORT_WINDOW_SECONDS)
+        return super().render_landing_page(request, form_submission, *args, **kwargs)
 
 
 class FeedbackFormField(TranslatableMixin, AbstractFormField):

@@ -74,6 +74,16 @@ class Contact(ReviewedSnippet):
         default=False,
         help_text=_("Shown at the top of every public page, for someone who needs help now. Keep it to a few numbers."),
     )
+    banner_label = models.CharField(
+        _("words in the emergency banner"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "What the emergency banner says before the number: who answers and when, e.g. "
+            "“Vid akut fara: ring” or “Polisen, när det inte är akut:”. "
+            "Empty: the name and availability."
+        ),
+    )
     verified_on = models.DateField(
         _("verified on"),
         null=True,
@@ -94,7 +104,7 @@ class Contact(ReviewedSnippet):
             heading=_("How to reach"),
         ),
         FieldRowPanel([FieldPanel("category"), FieldPanel("actor")]),
-        FieldPanel("in_emergency_banner"),
+        MultiFieldPanel([FieldPanel("in_emergency_banner"), FieldPanel("banner_label")], heading=_("Emergency banner")),
         FieldPanel("verified_on"),
     ]
 
@@ -124,6 +134,7 @@ class Contact(ReviewedSnippet):
         SynchronizedField("category", overridable=False),
         TranslatableField("actor"),
         SynchronizedField("in_emergency_banner", overridable=False),
+        TranslatableField("banner_label"),
         SynchronizedField("verified_on", overridable=False),
     ]
 

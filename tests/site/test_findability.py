@@ -1,5 +1,6 @@
 """sitemap.xml, robots.txt, canonical URLs and the whole strategy on one page."""
 
+import re
 import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 
@@ -101,7 +102,7 @@ def test_the_whole_strategy_has_every_chapter_in_reading_order_with_nested_headi
     chapter_headings = [heading for heading in headings if heading in expected]
     assert chapter_headings == expected
     # The chapters' bodies are there, e.g. Bilaga 2's numbers as tel: links.
-    assert '<a href="tel:+4620616060">020-61 60 60</a>' in html
+    assert ("tel:+4620616060", "020-61 60 60") in read(html).links
 
 
 def test_the_whole_strategy_costs_the_same_queries_with_few_or_many_chapters(client):
@@ -129,3 +130,13 @@ def test_the_strategy_page_links_to_the_whole_strategy(client):
     strategy = sv(StrategyPage).get()
     links = read(client.get(strategy.url).content.decode()).links
     assert (strategy.url + "hela-strategin/", "Hela strategin på en sida, för utskrift") in links
+
+
+def test_the_language_switcher_lists_the_languages_in_one_order_everywhere(client):
+    def switcher(path):
+        html = client.get(path).content.decode()
+        block = html.split('class="language-switcher"', 1)[1].split("</ul>", 1)[0]
+        return re.findall(r'hreflang="([a-z]+)"', block)
+
+    for path in ("/sv/", "/ar/", "/fi/haku/?q=poliisi", "/ar/search/?q=112", "/en/"):
+        assert switcher(path) == ["sv", "en", "fi", "ar"], path

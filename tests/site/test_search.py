@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, PageViewRestriction
 
+from cms.search_text import search_words
 from pages.models import ChapterPage, StrategyPage
 from pages.search import build_query, swedish_variants
 from snippets.models import Contact
@@ -112,6 +113,81 @@ def test_an_empty_query_shows_the_form(client):
     assert 'id="search-q"' in response.content.decode()
 
 
+# What people type, paste or try: query-language syntax of SQLite FTS5 and PostgreSQL tsquery,
+# unbalanced quotes, lone combining marks, right-to-left overrides, emoji, and a 10,000-character paste.
+HOSTILE = [
+    '"',
+    "'",
+    '"polisen',
+    "*",
+    "polis*",
+    "()",
+    "(polisen",
+    "OR",
+    "polisen OR",
+    "AND NOT",
+    "-",
+    "-polisen",
+    "NEAR(polisen stöd)",
+    "polisen:*",
+    "!polisen & | <->",
+    "^",
+    "a:b",
+    "{}[]\\",
+    "\u0301",
+    "\u202epolisen",
+    "\U0001f600",
+    "الشُّرطة",
+    "ÄÅÖ ihmiskauppa",
+    "%_",
+    "polisen " * 30,
+    "x" * 10_000,
+    '"' * 10_000,
+]
+
+
+@pytest.mark.parametrize("language", ["sv", "en", "fi", "ar"])
+@pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
+def test_no_query_is_a_server_error(client, language, text):
+    response = search(client, text, language)
+    assert response.status_code in (200, 400), response.status_code
+    assert 'id="search-q"' in response.content.decode()
+
+
+@pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
+def test_no_api_search_is_a_server_error(client, text):
+    response = client.get("/api/v3/pages/", {"search": text})
+    assert response.status_code in (200, 400), response.status_code
+
+
+def test_a_quoted_word_is_found_like_the_word(client):
+    assert result_titles(search(client, '"polisen"')) == result_titles(search(client, "polisen")) != []
+    quoted = client.get("/api/v3/pages/", {"search": '"polisen'}).json()["items"]
+    assert quoted and quoted == client.get("/api/v3/pages/", {"search": "polisen"}).json()["items"]
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("sv", "Skriv ett eller flera ord att söka efter."),
+        ("en", "Type one or more words to search for."),
+        ("fi", "Kirjoita yksi tai useampi hakusana."),
+        ("ar", "اكتب كلمة واحدة أو أكثر للبحث عنها."),
+    ],
+)
+def test_a_query_without_words_says_so_in_the_readers_language(client, language, message):
+    response = search(client, '" * ()', language)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+
+
+def test_only_words_reach_the_backend():
+    assert search_words('"polisen" OR (stöd)*') == ["polisen", "OR", "stöd"]
+    assert search_words("الشُّرطة") == ["الشُّرطة"]  # the vowel signs stay in their word
+    assert search_words("\u0301 \U0001f600 -") == []
+    assert len(search_words("ord " * 50)) == 10
+
+
 def test_the_query_count_does_not_grow_with_the_number_of_matches(client, strategy):
     def queries(text):
         search(client, text)  # warm per-process caches
@@ -140,3 +216,17 @@ def test_on_postgresql_the_swedish_stemmer_joins_plural_and_definite_forms(clien
         body=[{"type": "rich_text", "value": "<p>Insatser riktade mot sexköpare.</p>"}],
     )
     assert "Om sexköpare" in result_titles(search(client, "sexköparna"))
+
+
+@pytest.mark.postgresql
+@pytest.mark.parametrize("text", ["!polisen", "polisen:*", "polisen & |", "polisen <-> (", "'polisen'", "polisen\\"])
+def test_on_postgresql_tsquery_syntax_is_read_as_words(client, text):
+    assert "Bilaga 2 Kontaktuppgifter" in result_titles(search(client, text))
+    assert client.get("/api/v3/pages/", {"search": text}).json()["count"] > 0
+
+
+@pytest.mark.postgresql
+def test_on_postgresql_a_query_of_stop_words_finds_nothing_without_failing(client):
+    response = search(client, "och att det")
+    assert response.status_code == 200
+    assert result_titles(response) == []

@@ -20,6 +20,29 @@
         window.location.replace(link.href);
     }
 
+    // The stylesheet keeps focused elements clear of the sticky bar by this height; the bar wraps to
+    // more lines on a narrow screen or at a large text size, so it is measured, not guessed.
+    var bar = link.closest(".quick-exit-bar");
+    if (bar && window.ResizeObserver) {
+        new ResizeObserver(function () {
+            document.documentElement.style.setProperty("--quick-exit-bar-height", bar.offsetHeight + "px");
+        }).observe(bar);
+    }
+    // The browser does not scroll to an element that is already partly in view, such as a table
+    // taller than the screen whose top is under the bar: move it down so its top edge shows.
+    if (bar) {
+        document.addEventListener("focusin", function (event) {
+            var target = event.target;
+            if (bar.contains(target) || !target.getBoundingClientRect) {
+                return;
+            }
+            var gap = bar.getBoundingClientRect().bottom + 8 - target.getBoundingClientRect().top;
+            if (gap > 0) {
+                window.scrollBy(0, -gap);
+            }
+        });
+    }
+
     link.addEventListener("click", leave);
     document.addEventListener("keydown", function (event) {
         if (event.key !== "Escape" && event.key !== "Esc") {
