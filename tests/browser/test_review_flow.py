@@ -72,4 +72,4 @@ def test_a_changed_phone_number_is_not_public_until_approved(server, login):
     click_action(approver, approve)
     published = contact_named(server, "KAST")
     assert (published["phone"], published["phone_e164"]) == ("0910-71 79 10", "+46910717910")
-    assert 'href="tel:+46910717910">0910-71 79 10</a>' in public(server, BILAGA_2)
+    assert 'href="tel:+46910717910" dir="ltr">0910-71 79 10</a>' in public(server, BILAGA_2)

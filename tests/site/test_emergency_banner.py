@@ -12,9 +12,9 @@ pytestmark = pytest.mark.django_db
 # What the shipped package (strategy.yaml and its PO files) makes the banner say, line by line.
 EXPECTED = {
     "sv": ["Vid akut fara: ring 112", "Polisen, när det inte är akut: 114 14"],
-    "en": ["In an emergency: call 112", "Police, when it is not an emergency: 114 14"],
-    "fi": ["Hätätilanteessa: soita 112", "Poliisi, kun tilanne ei ole kiireellinen: 114 14"],
-    "ar": ["في حالة الخطر الطارئ: اتصل بالرقم 112", "الشرطة، في الحالات غير الطارئة: 114 14"],
+    "en": ["In an emergency: call 112", "Police (Polisen), when it is not an emergency: 114 14"],
+    "fi": ["Hätätilanteessa: soita 112", "Poliisi (Polisen), kun tilanne ei ole kiireellinen: 114 14"],
+    "ar": ["في حالة الخطر الطارئ: اتصل بالرقم 112", "الشرطة (Polisen) لغير الطوارئ: 114 14"],
 }
 
 
