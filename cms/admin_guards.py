@@ -13,7 +13,9 @@
 3. Synchronised values that may not differ by language (cms/translation_locks.py) cannot be
    overridden through wagtail-localize's override endpoint, whatever the request.
 4. Converting a translated page back into an alias of its Swedish source publishes the Swedish
-   content in that language at once, without review: administrators only.
+   content in that language at once, without review: administrators only. So is stopping a
+   synced translation: it turns the translation into an ordinary page or snippet whose editor
+   offers every synchronised value (phone numbers, addresses) for editing by language.
 5. Feedback reports (form submissions) are read by those who may see them in the Forms menu
    (cms.wagtail_hooks); the Forms listing is refused to everyone else, not only left empty.
 """
@@ -71,7 +73,7 @@ class AdminGuardMiddleware:
                 raise PermissionDenied
         elif (
             match.namespace == "wagtail_localize"
-            and match.url_name == "convert_to_alias"
+            and match.url_name in ("convert_to_alias", "stop_translation")
             and not request.user.is_superuser
         ):
             raise PermissionDenied

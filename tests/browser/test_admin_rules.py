@@ -53,6 +53,8 @@ def test_a_translator_gets_no_tel_link_override_and_no_convert_to_alias(server, 
     assert "tel:+46910735000" not in text
     assert translator.locator('a[href*="convert_to_alias"]').count() == 0
     assert "alias" not in translator.locator("body").inner_text().lower()
+    stop_synced = translator.locator('[data-w-action-url-value*="/disable/"]')  # administrators only
+    assert stop_synced.count() == 1 and not stop_synced.is_visible()
 
 
 @pytest.mark.parametrize(("username", "may_read"), [("granskare", True), ("kommunikator", False)])

@@ -326,6 +326,9 @@ def admin_rule_urls(client):
     submissions = reverse("wagtailforms:list_submissions", args=[form.pk])
     return {
         "convert to alias": lambda: client.get(reverse("wagtail_localize:convert_to_alias", args=[chapter.pk])),
+        "stop synced translation": lambda: client.post(
+            reverse("wagtail_localize:stop_translation", args=[translation.pk])
+        ),
         "override tel: link": lambda: client.put(
             override, encode_multipart(BOUNDARY, {"value": "tel:112"}), content_type=MULTIPART_CONTENT
         ),
@@ -336,8 +339,9 @@ def admin_rule_urls(client):
     }
 
 
-# Only administrators convert a translation into an alias (it publishes Swedish text unreviewed),
-# nobody overrides a synchronised value, and only approvers read the public's feedback reports.
+# Only administrators convert a translation into an alias (it publishes Swedish text unreviewed)
+# or stop its synchronisation (its editor would then offer the phone numbers for editing), nobody
+# overrides a synchronised value, and only approvers read the public's feedback reports.
 ADMIN_RULES = {
     COMMUNICATORS: {"forms": False, "form submissions": False, "export csv": False, "export xlsx": False},
     APPROVERS: {"forms": True, "form submissions": True, "export csv": True, "export xlsx": True},
@@ -353,3 +357,4 @@ def test_admin_rules_matrix(login, role):
         status = request().status_code
         assert (status == 200) is expected, (role, action, status)
         assert expected or status == 403, (role, action, status)
+    assert not Translation.objects.filter(enabled=False).exists()  # every translation still synced
