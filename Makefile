@@ -51,7 +51,7 @@ test: install chromium
 
 # The editor's guide's screenshots, as the editorial journeys take them (docs/redaktorsguide.md).
 guide: install chromium
-	$(PY) -m pytest tests/browser/test_editor_journeys.py -q
+	$(PY) -m pytest tests/browser/test_editor_journeys.py tests/browser/test_requested_changes.py tests/browser/test_translator_language.py -q
 	mkdir -p docs/guide && cp test-results/guide/*.png docs/guide/
 
 # Every page type in every language at 375 and 1280 px, into screenshots/ (bin/screenshots).

@@ -56,3 +56,29 @@ class TranslationReview(models.Model):
 
     def __str__(self):
         return f"{self.translation_key} ({self.locale_id}): {self.reviewer}, {self.reviewed_at:%Y-%m-%d}"
+
+
+class WorkingLanguage(models.Model):
+    """The language a translator translates into, chosen in their account settings.
+
+    Wagtail has no per-user content language, and the translators' group may edit every translated
+    tree; so each translator names the one language they work in, and the admin's listings open in it.
+    """
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="working_language")
+    locale = models.ForeignKey(
+        "wagtailcore.Locale",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("translation language"),
+        help_text=_("Lists of strategy content open in this language. Leave empty to see every language."),
+    )
+
+    class Meta:
+        verbose_name = _("working language")
+        verbose_name_plural = _("working languages")
+
+    def __str__(self):
+        return f"{self.user}: {self.locale}"

@@ -3,7 +3,7 @@ from wagtail import hooks
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
-from . import dashboard, edit_conflicts, translation_actions, whole_deletes
+from . import dashboard, edit_conflicts, translation_actions, whole_deletes, workflow_messages, working_language
 from .rich_text import ExternalLinkHandler
 
 
@@ -14,6 +14,14 @@ def mark_external_links(features):
 
 hooks.register("construct_homepage_panels", dashboard.arrange)
 
+# A translator picks the language they work in; snippet listings open in it (snippets.wagtail_hooks).
+hooks.register("register_account_settings_panel", working_language.WorkingLanguagePanel)
+hooks.register("listing_default_locale", working_language.listing_language)
+
+
+# First, so that the reason for the work shows whichever editor answers the request below.
+hooks.register("before_edit_page", workflow_messages.show_requested_changes)
+hooks.register("before_edit_snippet", workflow_messages.show_requested_changes)
 
 # Wagtail runs before-hooks before it reads the action from the form, and after-hooks once saved.
 hooks.register("before_edit_page", edit_conflicts.save_as_draft_on_conflict)

@@ -1,15 +1,19 @@
-"""Say what happened after an approver acts from the dashboard's review queue.
+"""Say what happened in a review, to the approver who acted and to the editor who must act next.
 
 Wagtail's workflow action view (approve, request changes) answers the dashboard with a bare
 redirect, or JSON to its modal, and no message: the row simply disappears, and the approver
 cannot tell an approval that published from one that moved the item to a next step.
+
+And the editor who opens a page or snippet whose changes were requested sees only "Förändringar
+begärdes" in the closed status panel; the approver's comment, the reason for the work, hides
+behind "Visa detaljer" in a dialog.
 """
 
 from django.contrib import messages
 from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
 from wagtail.admin.templatetags.wagtailadmin_tags import user_display_name
-from wagtail.models import TaskState
+from wagtail.models import TaskState, WorkflowState
 
 
 class WorkflowActionMessageMiddleware:
@@ -46,3 +50,21 @@ class WorkflowActionMessageMiddleware:
             messages.success(request, _("'%(title)s' was approved and published.") % {"title": title})
         else:
             messages.success(request, _("'%(title)s' was approved.") % {"title": title})
+
+
+def show_requested_changes(request, obj):
+    """On opening the editor: who asked for changes, and their comment, above the form."""
+    if request.method != "GET":
+        return
+    workflow_state = obj.current_workflow_state if hasattr(obj, "current_workflow_state") else None
+    if workflow_state is None or workflow_state.status != WorkflowState.STATUS_NEEDS_CHANGES:
+        return
+    task_state = workflow_state.current_task_state
+    if task_state is None or task_state.finished_by is None:
+        return
+    comment = task_state.get_comment()
+    values = {"name": user_display_name(task_state.finished_by), "comment": comment}
+    if comment:
+        messages.warning(request, _("%(name)s asked for changes: “%(comment)s”") % values)
+    else:
+        messages.warning(request, _("%(name)s asked for changes.") % values)

@@ -71,6 +71,37 @@ def check_entry(termbase, language, msgctxt, msgid, msgstr):
     return problems
 
 
+# A quotation in any of the languages' quotation marks.
+QUOTED = re.compile(r"[“”\"«»„]([^“”\"«»„]*)[“”\"«»„]")
+
+
+def check_catalogue(swedish, catalogue, language, termbase=None):
+    """(msgid, Swedish, translation, problems) for every interface string that names a term otherwise.
+
+    The interface catalogues' msgids are English; the Swedish catalogue gives the Swedish a term is
+    found in, so a label such as "Indikationer på utsatthet" must read as the chapter of that name
+    does. A quotation kept verbatim in both (a help text's example of Swedish input) is not rendered.
+    """
+    termbase = termbase or load_termbase()
+    swedish_entries = {(entry.msgctxt, entry.msgid): entry for entry in swedish}
+    for entry in catalogue:
+        source = swedish_entries.get((entry.msgctxt, entry.msgid))
+        if entry.obsolete or source is None:
+            continue
+        if entry.msgid_plural:
+            # Swedish has two forms; every other language's form reads as one of them.
+            pairs = [(source.msgstr_plural[min(index, 1)], form) for index, form in entry.msgstr_plural.items()]
+        else:
+            pairs = [(source.msgstr, entry.msgstr)]
+        for original, translation in pairs:
+            kept = [q for q in QUOTED.findall(original) if q in QUOTED.findall(translation)]
+            for quotation in kept:
+                original, translation = original.replace(quotation, ""), translation.replace(quotation, "")
+            problems = check_entry(termbase, language, "interface|", original, translation)
+            if problems:
+                yield entry.msgid, original, translation, problems
+
+
 def check_po(po, language, termbase=None):
     """(msgctxt, msgid, msgstr, problems) for every translated entry of a PO file that breaks the termbase."""
     termbase = termbase or load_termbase()

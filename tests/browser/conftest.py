@@ -1,6 +1,11 @@
-"""A real server on loopback, with the strategy loaded, and Debian's Chromium driven by Playwright."""
+"""A real server on loopback, with the strategy loaded, and Debian's Chromium driven by Playwright.
+
+The server's log goes to a file; every browser test ends by checking that the server answered no
+request with a 5xx and logged no traceback meanwhile, and the session ends by checking the whole log.
+"""
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -24,6 +29,21 @@ CHROMIUM_ARGS = [
 ]
 USERS = {"kommunikator": "Kommunikatörer", "granskare": "Granskare", "oversattare": "Översättare"}
 PASSWORD = "browser-test-pw"
+# runserver logs '"GET /path HTTP/1.1" 500 1234'; Django logs "Internal Server Error: /path" and the traceback.
+SERVER_ERROR = re.compile(r'" 5\d\d \d|Internal Server Error|Traceback \(most recent call last\)')
+
+
+class ServerLog:
+    """The server's log, read on from where the last check stopped."""
+
+    def __init__(self, path):
+        self.path = path
+        self.read_up_to = 0
+
+    def new_errors(self):
+        data = self.path.read_bytes() if self.path.exists() else b""
+        new, self.read_up_to = data[self.read_up_to :], len(data)
+        return [line for line in new.decode(errors="replace").splitlines() if SERVER_ERROR.search(line)]
 
 
 def public_text(server, path):
@@ -39,11 +59,17 @@ def free_port():
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory):
+def server_log(tmp_path_factory):
+    return ServerLog(tmp_path_factory.mktemp("server-log") / "server.log")
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory, server_log):
     database = tmp_path_factory.mktemp("browser") / "site.sqlite3"
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cms.settings.test",
+        "DJANGO_SETTINGS_MODULE": "tests.browser.settings",
+        "PYTHONUNBUFFERED": "1",
         "DATABASE_URL": f"sqlite:///{database}",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
     }
@@ -55,7 +81,7 @@ def server(tmp_path_factory):
             "from django.contrib.auth import get_user_model",
             "from django.contrib.auth.models import Group",
             *[
-                f"u = get_user_model().objects.create_user({name!r}, password={PASSWORD!r}, "
+                f"u = get_user_model().objects.create_user({name!r}, {name + '@example.invalid'!r}, {PASSWORD!r}, "
                 f"first_name={name.capitalize()!r}, last_name='Test'); "
                 f"u.groups.add(Group.objects.get(name={group!r}))"
                 for name, group in USERS.items()
@@ -64,15 +90,18 @@ def server(tmp_path_factory):
     )
     subprocess.run([*manage, "shell", "-c", create_users], env=env, check=True, cwd=ROOT)
     port = free_port()
+    log = server_log.path.open("wb")
     process = subprocess.Popen(
         [*manage, "runserver", f"127.0.0.1:{port}", "--noreload"],
         env=env,
         cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
+    # Starting takes seconds, or a minute on a busy machine; a server that stopped will not start.
+    for _ in range(600):
+        assert process.poll() is None, server_log.path.read_text(errors="replace")
         try:
             urllib.request.urlopen(f"{base}/sv/", timeout=2)  # noqa: S310 (loopback)
             break
@@ -81,6 +110,22 @@ def server(tmp_path_factory):
     yield base
     process.terminate()
     process.wait(timeout=10)
+    log.close()
+    # The lines of the session's last requests, written after their tests had ended.
+    assert server_log.new_errors() == [], f"the server failed; its log is {server_log.path}"
+
+
+@pytest.fixture(autouse=True)
+def no_server_errors(request):
+    """A browser test fails if the server answered any request with a 5xx while it ran."""
+    if "server" not in request.fixturenames:
+        yield
+        return
+    log = request.getfixturevalue("server_log")
+    # runserver writes a request's line after the answer has gone: an earlier test's last lines may come late.
+    earlier = log.new_errors()
+    yield
+    assert earlier + log.new_errors() == [], f"the server failed; its log is {log.path}"
 
 
 @pytest.fixture(scope="session")

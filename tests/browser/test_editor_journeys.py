@@ -111,6 +111,10 @@ def test_communicator_submits_a_chapter_and_a_contact_after_autosave(server, log
     assert "Skriv RFSU:s fullständiga namn." in asked.inner_text()
     assert "Granskare Test begärde ändringarna" in asked.inner_text()
     shoot(communicator, "3-kommunikator-begarda-andringar")
+    # And the contact itself says it, above the form, when the communicator opens it to change it.
+    with communicator.expect_navigation():
+        asked.get_by_role("link", name="PrevenTell (RFSU)").first.click()
+    assert "Granskare Test begärde ändringar: ”Skriv RFSU:s fullständiga namn.”" in messages(communicator)
 
 
 def test_a_colleagues_save_in_between_is_caught_without_losing_the_text(server, login):

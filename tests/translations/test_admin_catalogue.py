@@ -86,3 +86,37 @@ def test_publish_in_keeps_the_space_before_the_language():
     """wagtail-localize's editor shows "Publish in " + the language; its own Swedish drops the space."""
     catalogue = polib.pofile(str(PROJECT / "sv" / "LC_MESSAGES" / "djangojs.po"))
     assert catalogue.find("Publish in ").msgstr == "Publicera på "
+
+
+# Arabic counts: 0 (none), 1 (the noun and "one", no digit), 2 (the dual, no digit), 3 to 10 (the plural
+# noun), 11 to 99 (the singular noun after the number), 100 and up.
+ARABIC_COUNTS = [0, 1, 2, 3, 11, 100]
+
+
+def arabic_plural_entries():
+    return [entry for entry in polib.pofile(str(PROJECT / "ar" / "LC_MESSAGES" / "django.po")) if entry.msgid_plural]
+
+
+def test_arabic_has_its_six_plural_forms():
+    catalogue = polib.pofile(str(PROJECT / "ar" / "LC_MESSAGES" / "django.po"))
+    assert catalogue.metadata["Plural-Forms"].startswith("nplurals=6;")
+    assert [entry.msgid for entry in arabic_plural_entries() if len(entry.msgstr_plural) != 6] == []
+
+
+@pytest.mark.parametrize("entry", arabic_plural_entries(), ids=lambda entry: entry.msgid[:40])
+def test_arabic_counts_read_as_arabic_counts(entry):
+    from django.utils import translation
+
+    values = {"query": "نص", "body": "", "date": "", "paragraph": "", "funder": ""}
+    with translation.override("ar"):
+        said = {
+            n: translation.ngettext(entry.msgid, entry.msgid_plural, n) % {**values, "count": n, "counter": n}
+            for n in ARABIC_COUNTS
+        }
+    number = {n: re.compile(rf"(?<!\d){n}(?!\d)") for n in ARABIC_COUNTS}
+    # None, one and two are said in words ("لا", "واحدة", the dual), never as "0 …", "1 …", "2 …".
+    assert [n for n in (0, 1, 2) if number[n].search(said[n])] == [], said
+    assert [n for n in (3, 11, 100) if not number[n].search(said[n])] == [], said
+    # Each of none, one, two, few and many is a different sentence, not the same words with another number.
+    shapes = {n: number[n].sub("N", said[n]) for n in (0, 1, 2, 3, 11)}
+    assert len(set(shapes.values())) == 5, said

@@ -1,17 +1,27 @@
 """The shipped translations keep to the termbase, and the safety texts tell a reader what to say on the phone."""
 
 import re
+from pathlib import Path
 
+import polib
 import pytest
+from django.conf import settings
 from django.utils.html import strip_tags
 from wagtail.models import Locale
 
-from pages.content_package.termbase import check_entry, check_po, load_termbase
+from pages.content_package.termbase import check_catalogue, check_entry, check_po, load_termbase
 from pages.content_package.translations import read_po
 from pages.models import ChapterPage, HomePage
 from tests.content import sv
 
 LANGUAGES = ["en", "fi", "ar"]
+INTERFACE = Path(settings.BASE_DIR) / "locale"
+
+
+def interface_catalogue(language):
+    return polib.pofile(str(INTERFACE / language / "LC_MESSAGES" / "django.po"))
+
+
 NUMBER = re.compile(r"\d+(?:[ -]\d+)*")
 
 
@@ -19,6 +29,26 @@ NUMBER = re.compile(r"\d+(?:[ -]\d+)*")
 def test_every_translated_segment_uses_the_agreed_terms(language):
     problems = [(ctx, issues) for ctx, _msgid, _msgstr, issues in check_po(read_po(language), language)]
     assert problems == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_interface_names_things_as_the_content_does(language):
+    """A label such as "Indikationer på utsatthet" reads as the chapter of that name, in every language."""
+    problems = list(check_catalogue(interface_catalogue("sv"), interface_catalogue(language), language))
+    assert problems == []
+
+
+def test_the_interface_check_catches_a_label_that_differs_from_the_chapter():
+    swedish = polib.POFile()
+    swedish.append(polib.POEntry(msgid="Indicators of vulnerability", msgstr="Indikationer på utsatthet"))
+    swedish.append(polib.POEntry(msgid="Who answers, e.g. “Polisen”.", msgstr="Vem som svarar, t.ex. ”Polisen”."))
+    finnish = polib.POFile()
+    finnish.append(polib.POEntry(msgid="Indicators of vulnerability", msgstr="Haavoittuvuuden merkit"))
+    # A quoted example of Swedish input stays Swedish: it is what the editor types.
+    finnish.append(polib.POEntry(msgid="Who answers, e.g. “Polisen”.", msgstr="Kuka vastaa, esim. ”Polisen”."))
+    ((msgid, _sv, _fi, problems),) = check_catalogue(swedish, finnish, "fi")
+    assert msgid == "Indicators of vulnerability"
+    assert any("merkkejä uhriksi joutumisesta" in problem for problem in problems)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
