@@ -56,3 +56,7 @@ class TranslationReview(models.Model):
 
     def __str__(self):
         return f"{self.translation_key} ({self.locale_id}): {self.reviewer}, {self.reviewed_at:%Y-%m-%d}"
+
+
+# A site setting lives in its own module; imported here so that Django registers it with this app.
+from .contact_details import MunicipalityContactDetails  # noqa: E402, F401
