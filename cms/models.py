@@ -82,3 +82,7 @@ class WorkingLanguage(models.Model):
 
     def __str__(self):
         return f"{self.user}: {self.locale}"
+
+
+# A site setting lives in its own module; imported here so that Django registers it with this app.
+from .contact_details import MunicipalityContactDetails  # noqa: E402, F401

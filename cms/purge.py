@@ -3,8 +3,8 @@ purge every HTML and API URL that shows it, in every language.
 
 A chapter's title is in the table of contents of every page of its strategy, and a snippet is
 shown on the pages that choose it, on the whole strategy and in the strategy document; so a
-change purges the strategy's pages in every language. The emergency banner and the site's own
-pages appear on every page, so a change to those purges every page.
+change purges the strategy's pages in every language. The emergency banner, the site's own
+pages and the municipality's contact details appear on every page, so a change to those purges every page.
 
 API list URLs are purged without and with each ?locale=; other query strings (limit, offset,
 filters) expire by their max-age (API_CACHE_MAX_AGE).
@@ -138,7 +138,17 @@ def on_snippet_change(sender, instance, **kwargs):
         purge_later(urls_for_snippet, instance)
 
 
+def on_contact_details_change(sender, instance, **kwargs):
+    # The footer of every page shows them; the API does not.
+    purge_later(lambda _instance: page_urls(all_pages()), instance)
+
+
 def connect():
+    from django.db.models.signals import post_save
+
+    from .contact_details import MunicipalityContactDetails
+
+    post_save.connect(on_contact_details_change, sender=MunicipalityContactDetails, dispatch_uid="cdn-purge-contact")
     page_published.connect(on_page_change, dispatch_uid="cdn-purge-page-published")
     page_unpublished.connect(on_page_change, dispatch_uid="cdn-purge-page-unpublished")
     published.connect(on_snippet_change, dispatch_uid="cdn-purge-published")

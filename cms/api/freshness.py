@@ -70,12 +70,15 @@ def on_delete(sender, instance, **kwargs):
 def on_save(sender, instance, **kwargs):
     from wagtail_localize.models import TranslationSource
 
-    from ..models import TranslationReview
+    from ..models import MunicipalityContactDetails, TranslationReview
 
     # Changing who may see a page, which sites and languages exist, when a translation source was
-    # last synced (answers say whether a translation is out of date) or whether a translation was
-    # reviewed (pages show a notice until it is) changes answers too.
-    if isinstance(instance, PageViewRestriction | Site | Locale | TranslationSource | TranslationReview):
+    # last synced (answers say whether a translation is out of date), whether a translation was
+    # reviewed (pages show a notice until it is) or the footer's contact details changes answers too.
+    if isinstance(
+        instance,
+        PageViewRestriction | Site | Locale | TranslationSource | TranslationReview | MunicipalityContactDetails,
+    ):
         new_content_version()
 
 

@@ -4,7 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import format_html
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 
 from ..bidi import ltr as isolate_ltr
 from ..bidi import reads_left_to_right
@@ -34,6 +34,12 @@ def phone_link(contact, css_class=""):
     if not contact.tel_href:
         return format_html('<span class="{}" dir="ltr">{}</span>', classes, contact.phone)
     return format_html('<a class="{}" href="{}" dir="ltr">{}</a>', classes, contact.tel_href, contact.phone)
+
+
+@register.simple_tag
+def email_link(address):
+    """A mailto: link whose address reads left to right in any language."""
+    return format_html('<a href="mailto:{}" dir="ltr">{}</a>', address, address)
 
 
 @register.filter
@@ -89,10 +95,13 @@ def heading_level(context, level):
 
 @register.simple_tag(takes_context=True)
 def site_chrome(context):
-    """What every public page shows around its content, in the page's language, in two queries:
-    the emergency numbers, and the safety-advice and accessibility-statement pages."""
+    """What every public page shows around its content, in the page's language, in three queries:
+    the emergency numbers, the safety-advice and accessibility-statement pages, and the
+    municipality's contact details for the footer."""
     from pages.models import AccessibilityStatementPage, SafetyAdvicePage
     from snippets.models import Contact
+
+    from ..contact_details import MunicipalityContactDetails
 
     page = context.get("page")
     locale_id = page.locale_id if getattr(page, "locale_id", None) else active_locale_id()
@@ -110,7 +119,12 @@ def site_chrome(context):
         .order_by("-path")
         .only("title", "url_path", "path", "depth", "content_type")
     }
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    # Read, never created here (for_site would insert a row on a public GET); load_strategy fills it.
+    details = MunicipalityContactDetails.objects.filter(site=site).first() if site else None
     return {
+        "contact_details": details if details and not details.is_empty else None,
         "emergency_contacts": emergency,
         "safety_page": found.get(types[SafetyAdvicePage].pk),
         "statement_page": found.get(types[AccessibilityStatementPage].pk),

@@ -9,10 +9,18 @@ from pathlib import Path
 import yaml
 from django.core.exceptions import ValidationError
 
+from cms.contact_details import MunicipalityContactDetails
 from snippets.models import Actor, Concept, Contact, Goal, IndicatorCategory, Resource
 
 from ..blocks import SNIPPET_REFERENCES, body_blocks
-from ..models import AccessibilityStatementPage, ChapterPage, FeedbackFormField, SafetyAdvicePage, StrategyPage
+from ..models import (
+    AccessibilityStatementPage,
+    ChapterPage,
+    FeedbackFormField,
+    HomePage,
+    SafetyAdvicePage,
+    StrategyPage,
+)
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "content" / "strategy.yaml"
 
@@ -64,10 +72,14 @@ STRATEGY_FIELDS = [
     "follow_up_cadence",
     "network_meeting_cadence",
     "website",
+    "summary",
     "intro",
     "position",
     "purpose",
 ]
+
+# The footer's contact details (a site setting, cms/contact_details.py): what the package may fill in.
+CONTACT_DETAILS_FIELDS = ["name", "postal_address", "phone", "email"]
 
 # Block type → {value key: package list of the snippets it refers to}, derived from the blocks' own map.
 KIND_OF_MODEL = {model: kind for kind, (model, _fields) in SNIPPET_KINDS.items()}
@@ -87,6 +99,7 @@ NOT_VALIDATED_HERE = [
     "path",
     "depth",
     "page",
+    "site",
 ]
 
 
@@ -134,6 +147,8 @@ def validate(data):
     problems += check_chapters(strategy.get("chapters") or [], keys, "strategy")
     if not (data.get("home") or {}).get("title"):
         problems.append("home: missing title")
+    problems += check_home(data.get("home") or {})
+    problems += check_contact_details(data.get("municipality") or {})
     problems += check_site_pages(data.get("site_pages") or [])
     return problems
 
@@ -171,6 +186,17 @@ def check_site_pages(pages):
                 f"{where}.form_fields[{position}]",
             )
     return problems
+
+
+def check_home(home):
+    return check_model(HomePage(title=home.get("title") or "", slug="home", intro=home.get("intro") or ""), "home")
+
+
+def check_contact_details(values):
+    unknown = sorted(set(values) - set(CONTACT_DETAILS_FIELDS))
+    problems = [f"municipality.{name}: not a field ({', '.join(CONTACT_DETAILS_FIELDS)})" for name in unknown]
+    known = {name: values[name] or "" for name in CONTACT_DETAILS_FIELDS if name in values}
+    return problems + check_model(MunicipalityContactDetails(**known), "municipality")
 
 
 def check_model(instance, where):

@@ -41,7 +41,12 @@ class ChapterPage(TranslationStatusMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         strategy = self.get_strategy()
         context["strategy"] = strategy
-        context["table_of_contents"] = strategy.table_of_contents() if strategy else []
+        chapters = strategy.live_chapters() if strategy else []
+        context["table_of_contents"] = strategy.table_of_contents(chapters) if strategy else []
+        # From the chapters the table of contents already holds: no query per chapter.
+        context["previous_page"], context["next_page"] = (
+            strategy.neighbours(self, chapters) if strategy else (None, None)
+        )
         context["subchapters"] = self.get_children().live().public()
         bind_all(self.body)
         return context

@@ -13,7 +13,12 @@ class HomePage(TranslationStatusMixin, Page):
 
     objects = LocalePageManager()
 
-    intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
+    intro = RichTextField(
+        _("introduction"),
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text=_("One or two sentences at the top of the home page: what this website is and for whom."),
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 

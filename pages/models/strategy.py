@@ -13,6 +13,8 @@ from .manager import LocalePageManager
 from .translated import TranslationStatusMixin
 
 SHORT_TEXT_FEATURES = ["bold", "italic", "ul", "ol", "link"]
+# What a table of contents and the previous/next links read of each chapter.
+TOC_FIELDS = ("title", "slug", "path", "depth", "url_path")
 
 
 class StrategyPage(RoutablePageMixin, TranslationStatusMixin, Page):
@@ -44,12 +46,19 @@ class StrategyPage(RoutablePageMixin, TranslationStatusMixin, Page):
     )
     website = models.URLField(_("municipality's website"), blank=True)
 
+    summary = models.CharField(
+        _("summary"),
+        max_length=250,
+        blank=True,
+        help_text=_("One line under the strategy's name on the home page: what it is about."),
+    )
     intro = RichTextField(_("introduction"), features=SHORT_TEXT_FEATURES)
     position = RichTextField(_("position"), features=SHORT_TEXT_FEATURES, help_text=_("Ställningstagande."))
     purpose = RichTextField(_("purpose"), features=SHORT_TEXT_FEATURES, help_text=_("Syfte."))
 
     content_panels = [
         *Page.content_panels,
+        FieldPanel("summary"),
         FieldPanel("intro"),
         FieldPanel("position"),
         FieldPanel("purpose"),
@@ -138,20 +147,26 @@ class StrategyPage(RoutablePageMixin, TranslationStatusMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["table_of_contents"] = self.table_of_contents()
+        chapters = self.live_chapters()
+        context["table_of_contents"] = self.table_of_contents(chapters)
+        # The strategy's own texts come first in reading order; its first chapter follows.
+        context["next_page"] = chapters[0] if chapters else None
         return context
 
-    def table_of_contents(self):
-        """The chapter tree in reading order: [(chapter, [(sub-chapter, [...]), ...]), ...], in two queries."""
+    def live_chapters(self, fields=TOC_FIELDS):
+        """Every live, public chapter of this strategy (this language's tree) in reading order, in one query.
+
+        Reading order is the tree's order, depth first: a chapter, then its sub-chapters, then the next.
+        A chapter not translated into this language is simply not in its tree, so it is skipped.
+        """
         from .chapter import ChapterPage
 
-        chapters = list(
-            ChapterPage.objects.descendant_of(self)
-            .live()
-            .public()
-            .order_by("path")
-            .only("title", "slug", "path", "depth", "url_path")
-        )
+        chapters = ChapterPage.objects.descendant_of(self).live().public().order_by("path")
+        return list(chapters.only(*fields) if fields else chapters)
+
+    def table_of_contents(self, chapters=None):
+        """The chapter tree in reading order: [(chapter, [(sub-chapter, [...]), ...]), ...]."""
+        chapters = self.live_chapters() if chapters is None else chapters
         children = {}
         for chapter in chapters:
             children.setdefault(chapter.path[: -Page.steplen], []).append(chapter)
@@ -161,14 +176,33 @@ class StrategyPage(RoutablePageMixin, TranslationStatusMixin, Page):
 
         return tree(self.path)
 
+    def neighbours(self, chapter, chapters):
+        """(previous, next) of a chapter in reading order, from the already fetched `chapters`:
+        the strategy itself comes before its first chapter; None where there is none."""
+        reading = [self, *chapters]
+        index = next((i for i, page in enumerate(reading) if page.pk == chapter.pk), None)
+        if index is None:  # a draft or private chapter, seen in preview: it has no place in the order
+            return None, None
+        return reading[index - 1] if index > 0 else None, reading[index + 1] if index + 1 < len(reading) else None
+
+    def anchor(self, chapter):
+        """A chapter's heading id on the whole-strategy page: its path below the strategy, so it is unique
+        (paths are), the same on every visit and in every copy of the site, and readable in a shared link."""
+        return "kapitel-" + chapter.url_path[len(self.url_path) :].strip("/")
+
     @path("hela-strategin/", name="whole")
     def whole_strategy(self, request):
-        """Every chapter in reading order on one page, for printing or saving as PDF."""
+        """Every chapter in reading order on one page, for printing or saving as PDF, with its own
+        table of contents that links to each chapter's heading on the page."""
+        chapters = self.chapters_in_reading_order()
+        for chapter, _shift, _blocks in chapters:
+            chapter.anchor = self.anchor(chapter)
         return self.render(
             request,
             template="pages/strategy_whole.html",
             context_overrides={
-                "chapters": self.chapters_in_reading_order(),
+                "chapters": chapters,
+                "table_of_contents": self.table_of_contents([chapter for chapter, _shift, _blocks in chapters]),
                 "canonical_url": self.get_full_url(request) + self.reverse_subpage("whole"),
             },
         )
@@ -184,7 +218,7 @@ class StrategyPage(RoutablePageMixin, TranslationStatusMixin, Page):
         from ..blocks.prefetch import bind_all
         from .chapter import ChapterPage
 
-        chapters = list(ChapterPage.objects.descendant_of(self).live().public().order_by("path"))
+        chapters = self.live_chapters(fields=None)
         raw = [[dict(item) for item in chapter.body.raw_data] for chapter in chapters]
         # One stream of every body, bound with each snippet model fetched once for all chapters.
         combined = bind_all(

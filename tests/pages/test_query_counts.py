@@ -90,3 +90,19 @@ def test_a_deleted_choice_is_dropped_from_the_page_and_the_api(client):
     assert gone_pk not in chosen and kept.pk in chosen
     html = client.get(chapter.url).content.decode()
     assert gone.name not in html and kept.name in html
+
+
+def test_a_chapters_previous_and_next_cost_the_same_queries_with_few_or_many_chapters(client):
+    home = sv(HomePage).get()
+    rendered = []
+    for count in (2, 30):
+        strategy = StrategyPageFactory(parent=home)
+        chapters = [ChapterPageFactory(parent=strategy) for _ in range(count)]
+        ChapterPageFactory(parent=chapters[1])
+        # A chapter in the middle: it has both neighbours, and a sub-chapter follows it.
+        middle = chapters[1]
+        queries_to_render(client, middle)
+        html = client.get(middle.url).content.decode()
+        assert 'rel="prev"' in html and 'rel="next"' in html
+        rendered.append(queries_to_render(client, middle))
+    assert rendered[0] == rendered[1]
