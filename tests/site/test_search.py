@@ -298,9 +298,9 @@ def test_neither_the_query_nor_the_content_can_add_markup(client, strategy):
     assert response.status_code == 200
     html = response.content.decode()
     assert "<script>" not in html and "<img src=x" not in html
-    [(_title, passage, _mentions)] = result_items(search(client, "<script>zebrafink"))
-    marked_script = "&lt;<mark>script</mark>&gt;alert(1)&lt;/<mark>script</mark>&gt;"
-    assert passage == f"Texten {marked_script} och <mark>zebrafink</mark> &amp; mer."
+    # PostgreSQL's parser reads "<script>" as a tag and indexes no word of it, so the word searched is the bird.
+    [(_title, passage, _mentions)] = result_items(search(client, "zebrafink"))
+    assert passage == "Texten &lt;script&gt;alert(1)&lt;/script&gt; och <mark>zebrafink</mark> &amp; mer."
 
 
 def test_a_title_with_the_words_ranks_above_pages_that_mention_them_often(client, strategy):
