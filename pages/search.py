@@ -24,6 +24,7 @@ from modelsearch.query import And, Or, PlainText
 from wagtail.models import Page, ReferenceIndex
 from wagtail.search.backends import get_search_backend
 
+from cms.bidi import ltr
 from cms.search_text import MAX_QUERY_LENGTH, search_words
 from snippets.models import Actor, Concept, Contact, Goal, IndicatorCategory, Resource
 
@@ -35,6 +36,8 @@ PASSAGE_WORDS = 30
 # A line a reader takes in at a glance; a search for "hjälp" matches every contact.
 MAX_MENTIONS = 5
 WORD = re.compile(r"\w+")
+# A phone number, date or count: "114 14", "020-61 60 60", a range of ages.
+NUMBER = re.compile(r"\d[\d \-\u2013]*\d")
 
 TITLE, ANSWER, SNIPPET, TEXT = range(4)
 
@@ -66,7 +69,7 @@ class Result:
 
     @property
     def mentions(self):
-        return self.matches[:MAX_MENTIONS]
+        return [ltr_numbers(name) for name in self.matches[:MAX_MENTIONS]]
 
     @property
     def more_mentions(self):
@@ -253,10 +256,20 @@ def passage(texts, words):
     position = start
     for token in tokens[start_token:end_token]:
         if word_matches(token.group(), words):
-            parts += [escape(text[position : token.start()]), "<mark>", escape(token.group()), "</mark>"]
+            parts += [ltr_numbers(text[position : token.start()]), "<mark>", escape(token.group()), "</mark>"]
             position = token.end()
-    parts += [escape(text[position:end]), "…" if end < len(text) else ""]
+    parts += [ltr_numbers(text[position:end]), "…" if end < len(text) else ""]
     return mark_safe("".join(parts))  # noqa: S308 - every piece of text above is escaped
+
+
+def ltr_numbers(text):
+    """The text escaped, each number in it isolated left to right: in Arabic "114 14" would read "14 114"."""
+    parts, position = [], 0
+    for number in NUMBER.finditer(text):
+        parts += [escape(text[position : number.start()]), str(ltr(number.group()))]
+        position = number.end()
+    parts.append(escape(text[position:]))
+    return mark_safe("".join(parts))  # noqa: S308 - escaped above, and ltr() escapes the number
 
 
 def snippet_text(snippet):

@@ -72,7 +72,7 @@ def test_every_word_must_match(client):
 def test_a_contact_leads_to_the_page_that_shows_it(client):
     response = search(client, "Mikamottagningen")
     assert "Bilaga 2 Kontaktuppgifter" in result_titles(response)
-    assert "Mikamottagningen (020-61 60 60)" in response.content.decode()
+    assert 'Mikamottagningen (<bdi dir="ltr">020-61 60 60</bdi>)' in response.content.decode()
 
 
 def test_results_are_in_the_language_searched(client):
@@ -370,3 +370,11 @@ def test_the_mentions_line_never_repeats_a_name(client):
 def test_a_long_mentions_line_is_cut_with_a_count(client):
     [contacts] = [m for title, _p, m in result_items(search(client, "hjälp")) if title == "Bilaga 2 Kontaktuppgifter"]
     assert re.search(r"och \d+ till$", contacts), contacts
+
+
+def test_numbers_in_passages_and_mentions_read_left_to_right_in_arabic(client):
+    [contacts] = [item for item in result_items(search(client, "الشرطة", "ar")) if item[0] == "الملحق 2 بيانات الاتصال"]
+    _title, passage, _mentions = contacts
+    assert '<bdi dir="ltr">114 14</bdi>' in passage
+    html = search(client, "الشرطة", "ar").content.decode()
+    assert '(<bdi dir="ltr">114 14</bdi>)' in html.split('class="search-results__matches"', 1)[1]
