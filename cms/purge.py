@@ -1,5 +1,7 @@
 """Tell the CDN in front of the site what changed: on publish or unpublish of a page or a snippet,
-purge every HTML and API URL that shows it, in every language.
+purge every HTML and API URL that shows it, in every language; and whenever a page's audience or
+address changes (a view restriction added, changed or removed, a move, a new slug, a delete),
+the page and every page below it, at its old and its new address.
 
 A chapter's title is in the table of contents of every page of its strategy, and a snippet is
 shown on the pages that choose it, on the whole strategy and in the strategy document; so a
@@ -10,12 +12,22 @@ API list URLs are purged without and with each ?locale=; other query strings (li
 filters) expire by their max-age (API_CACHE_MAX_AGE).
 """
 
+from copy import copy
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
-from wagtail.models import Page, ReferenceIndex
-from wagtail.signals import page_published, page_unpublished, published, unpublished
+from wagtail.models import Page, PageViewRestriction, ReferenceIndex
+from wagtail.signals import (
+    page_published,
+    page_slug_changed,
+    page_unpublished,
+    post_page_move,
+    published,
+    unpublished,
+)
 
 from .api.content import default_site_url
 
@@ -38,9 +50,9 @@ def page_urls(pages):
         if not url:
             continue
         urls.add(url)
-        reverse_subpage = getattr(page, "reverse_subpage", None)
-        if reverse_subpage:
-            urls.add(url + reverse_subpage("whole"))
+        whole = getattr(page, "whole_strategy_path", None)
+        if whole:
+            urls.add(url + whole)
     return urls
 
 
@@ -120,14 +132,34 @@ def urls_for_snippet(snippet):
     return urls
 
 
+def urls_for_subtree(page):
+    """The page as urls_for_page, and every page below it: a view restriction covers them all, and a
+    move or a new slug changes all their addresses."""
+    below = list(Page.objects.descendant_of(page).specific())
+    return urls_for_page(page) | page_urls(below) | api_urls_for_pages(below, [])
+
+
+def former_urls(page, url_path_before, url_path_after):
+    """Where the page and the pages below it were before their url_path changed from one to the other."""
+    urls = set()
+    for current in [page, *Page.objects.descendant_of(page).specific()]:
+        before = copy(current)
+        before.url_path = url_path_before + current.url_path[len(url_path_after) :]
+        urls |= page_urls([before])
+    return urls
+
+
 def purge_later(urls_of, instance):
     if not enabled():
         return
-    # After the commit: a CDN that refetches at once must get the new version, not the old one.
-    transaction.on_commit(lambda: purge_urls_from_cache(sorted(urls_of(instance))))
+    # The addresses now, while a deleted page and its translations are still there to ask; the purge
+    # after the commit: a CDN that refetches at once must get the new version, not the old one.
+    urls = sorted(urls_of(instance))
+    transaction.on_commit(lambda: purge_urls_from_cache(urls))
 
 
 def on_page_change(sender, instance, **kwargs):
+    # Deleting a live page unpublishes it first (Wagtail's pre_delete), so deletes arrive here too.
     purge_later(urls_for_page, instance)
 
 
@@ -143,9 +175,32 @@ def on_contact_details_change(sender, instance, **kwargs):
     purge_later(lambda _instance: page_urls(all_pages()), instance)
 
 
-def connect():
-    from django.db.models.signals import post_save
+def on_view_restriction_change(sender, instance, **kwargs):
+    """A page made private must not stay public in the CDN, nor a page made public stay missing."""
+    page = Page.objects.filter(pk=instance.page_id).specific().first()
+    if page is not None:
+        purge_later(urls_for_subtree, page)
 
+
+def on_page_move(sender, instance, parent_page_before, url_path_before, url_path_after, **kwargs):
+    page = Page.objects.get(pk=instance.pk).specific
+    purge_later(
+        lambda page: (
+            urls_for_subtree(page)
+            | former_urls(page, url_path_before, url_path_after)
+            # The table of contents it has left.
+            | urls_for_page(parent_page_before.specific)
+        ),
+        page,
+    )
+
+
+def on_slug_change(sender, instance, instance_before, **kwargs):
+    page = Page.objects.get(pk=instance.pk).specific
+    purge_later(lambda page: urls_for_subtree(page) | former_urls(page, instance_before.url_path, page.url_path), page)
+
+
+def connect():
     from .contact_details import MunicipalityContactDetails
 
     post_save.connect(on_contact_details_change, sender=MunicipalityContactDetails, dispatch_uid="cdn-purge-contact")
@@ -153,3 +208,9 @@ def connect():
     page_unpublished.connect(on_page_change, dispatch_uid="cdn-purge-page-unpublished")
     published.connect(on_snippet_change, dispatch_uid="cdn-purge-published")
     unpublished.connect(on_snippet_change, dispatch_uid="cdn-purge-unpublished")
+    post_page_move.connect(on_page_move, dispatch_uid="cdn-purge-page-moved")
+    page_slug_changed.connect(on_slug_change, dispatch_uid="cdn-purge-slug-changed")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            on_view_restriction_change, sender=PageViewRestriction, dispatch_uid=f"cdn-purge-restriction-{id(signal)}"
+        )

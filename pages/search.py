@@ -2,21 +2,44 @@
 
 Snippets (contacts, actors, concepts…) are not pages, so a snippet that matches leads the
 reader to the pages that show it, found through Wagtail's reference index.
+
+The order is the project's, not the backend's: SQLite ranks by bm25 and PostgreSQL by ts_rank,
+neither knows that a page defining a term or listing whom to call answers a reader better than a
+page mentioning it in passing. So results are ranked here, the same on every database: a page
+whose title has the words, then pages that show a matching concept or contact, then pages that
+show another matching snippet, then the rest; within each, the backend's own relevance order.
 """
 
+import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from modelsearch import index
 from modelsearch.query import And, Or, PlainText
 from wagtail.models import Page, ReferenceIndex
 from wagtail.search.backends import get_search_backend
 
+from cms.bidi import ltr
 from cms.search_text import MAX_QUERY_LENGTH, search_words
 from snippets.models import Actor, Concept, Contact, Goal, IndicatorCategory, Resource
 
 MAX_HITS = 100
 SEARCHABLE_SNIPPETS = (Contact, Actor, Concept, Goal, IndicatorCategory, Resource)
+# What answers a question rather than mentions it: a definition, someone to call.
+ANSWERS = (Concept, Contact)
+PASSAGE_WORDS = 30
+# A line a reader takes in at a glance; a search for "hjälp" matches every contact.
+MAX_MENTIONS = 5
+WORD = re.compile(r"\w+")
+# A phone number, date or count: "114 14", "020-61 60 60", a range of ages.
+NUMBER = re.compile(r"\d[\d \-\u2013]*\d")
+
+TITLE, ANSWER, SNIPPET, TEXT = range(4)
 
 
 class QueryError(ValueError):
@@ -34,7 +57,23 @@ class NoWords(QueryError):
 @dataclass
 class Result:
     page: Page
-    matches: list = field(default_factory=list)
+    snippets: list = field(default_factory=list)
+    position: int = MAX_HITS
+    rank: int = TEXT
+    passage: str = ""
+
+    @cached_property
+    def matches(self):
+        """The names of the matching snippets the page shows, each name once (mention_names)."""
+        return mention_names(self.snippets)
+
+    @property
+    def mentions(self):
+        return [ltr_numbers(name) for name in self.matches[:MAX_MENTIONS]]
+
+    @property
+    def more_mentions(self):
+        return max(0, len(self.matches) - MAX_MENTIONS)
 
 
 def swedish_variants(word):
@@ -52,26 +91,40 @@ def swedish_variants(word):
     return variants
 
 
-def build_query(text):
+def query_words(text):
+    """The lower-cased words of the query, checked: QueryError when it cannot be searched."""
     text = " ".join(text.split())
     if len(text) > MAX_QUERY_LENGTH:
         raise QueryError(_("Search for at most %(count)d characters.") % {"count": MAX_QUERY_LENGTH})
     if not text:
-        return None
+        return []
     words = [word.lower() for word in search_words(text)]
     if not words:
         raise NoWords(_("Type one or more words to search for."))
+    return words
+
+
+def build_query(text):
+    words = query_words(text)
+    if not words:
+        return None
+    return words_query(words)
+
+
+def words_query(words):
     # Every word must match, in one of its forms.
     return And([Or([PlainText(variant) for variant in swedish_variants(word)]) for word in words])
 
 
 def search_site(text, locale, root):
-    """Results for the words in `text`, in the language of `locale`, under the site root `root`."""
-    query = build_query(text)
-    if query is None:
+    """Results for the words in `text`, in the language of `locale`, under the site root `root`, best first."""
+    words = query_words(text)
+    if not words:
         return []
+    query = words_query(words)
     site_pages = Page.objects.live().public().filter(locale=locale).descendant_of(root, inclusive=True)
-    results = {page.pk: Result(page) for page in site_pages.search(query, order_by_relevance=True)[:MAX_HITS]}
+    hits = site_pages.search(query, order_by_relevance=True)[:MAX_HITS]
+    results = {page.pk: Result(page, position=position) for position, page in enumerate(hits)}
 
     matches = snippet_matches(query, locale)
     if matches:
@@ -81,8 +134,20 @@ def search_site(text, locale, root):
             results[page.pk] = Result(page)
         for page_id, snippets in shown_on.items():
             if page_id in results:
-                results[page_id].matches = sorted({str(snippet) for snippet in snippets})
-    return list(results.values())
+                results[page_id].snippets = snippets
+    for result in results.values():
+        result.rank = rank(result, words)
+    return sorted(results.values(), key=lambda result: (result.rank, result.position, result.page.path))
+
+
+def rank(result, words):
+    if all_words_in(result.page.title, words):
+        return TITLE
+    if any(isinstance(snippet, ANSWERS) for snippet in result.snippets):
+        return ANSWER
+    if result.snippets:
+        return SNIPPET
+    return TEXT
 
 
 def snippet_matches(query, locale):
@@ -91,7 +156,11 @@ def snippet_matches(query, locale):
     backend = get_search_backend()
     found = {}
     for model in SEARCHABLE_SNIPPETS:
-        for snippet in backend.search(query, model.objects.filter(live=True, locale=locale))[:MAX_HITS]:
+        snippets = model.objects.filter(live=True, locale=locale)
+        if model is Actor:
+            # An actor is named with the organisation it belongs to.
+            snippets = snippets.select_related("parent")
+        for snippet in backend.search(query, snippets)[:MAX_HITS]:
             found[(types[model].pk, str(snippet.pk))] = snippet
     return found
 
@@ -107,6 +176,119 @@ def pages_showing(matches):
     shown_on = {}
     for page_id, type_id, object_id in references:
         snippet = matches.get((type_id, object_id))
-        if snippet is not None:
-            shown_on.setdefault(int(page_id), []).append(snippet)
+        if snippet is not None and snippet not in shown_on.setdefault(int(page_id), []):
+            shown_on[int(page_id)].append(snippet)
     return shown_on
+
+
+def mention_names(snippets):
+    """Each name once: an organisation's units under its name, and its number when it is also a
+    listed contact: "Skellefteå kommun (0910-73 50 00; Socialkontoret, Utbildning och arbetsmarknad)"."""
+    names = {}
+    for snippet in snippets:
+        if isinstance(snippet, Actor) and snippet.parent_id:
+            name, detail = snippet.parent.name, ("unit", snippet.name)
+        elif isinstance(snippet, Contact):
+            name, detail = snippet.name, ("phone", snippet.phone)
+        elif isinstance(snippet, Actor):
+            name, detail = snippet.name, None
+        else:
+            name, detail = str(snippet), None
+        details = names.setdefault(name, {"phone": set(), "unit": set()})
+        if detail and detail[1]:
+            details[detail[0]].add(detail[1])
+    shown = []
+    for name, details in sorted(names.items()):
+        inner = "; ".join(", ".join(sorted(details[kind])) for kind in ("phone", "unit") if details[kind])
+        shown.append(f"{name} ({inner})" if inner else name)
+    return shown
+
+
+# Passages -----------------------------------------------------------------------------------------
+
+
+def word_matches(token, words):
+    token = token.lower()
+    return any(token.startswith(variant) for word in words for variant in swedish_variants(word))
+
+
+def all_words_in(text, words):
+    tokens = WORD.findall(text)
+    return all(any(word_matches(token, [word]) for token in tokens) for word in words)
+
+
+def searchable_texts(obj):
+    """The text of the object's indexed model fields (rich text and stream fields as plain text)."""
+    texts = []
+    for search_field in obj.get_search_fields():
+        if not isinstance(search_field, index.SearchField) or search_field.field_name == "title":
+            continue
+        try:
+            search_field.get_field(type(obj))
+        except FieldDoesNotExist:
+            # A method (such as a contact's help words) is not text the reader sees on the page.
+            continue
+        value = search_field.get_value(obj)
+        values = value if isinstance(value, list | tuple) else [value]
+        texts += [" ".join(str(item).split()) for item in values if item]
+    return [text for text in texts if text]
+
+
+def passage(texts, words):
+    """About PASSAGE_WORDS words around the first of the query's words in `texts`, with every query
+    word marked; escaped: neither the query nor the content can add markup."""
+    for text in texts:
+        tokens = list(WORD.finditer(text))
+        first = next((i for i, token in enumerate(tokens) if word_matches(token.group(), words)), None)
+        if first is not None:
+            break
+    else:
+        if not texts:
+            return ""
+        text, tokens, first = texts[0], list(WORD.finditer(texts[0])), 0
+    if not tokens:
+        return ""
+    start_token = max(0, first - PASSAGE_WORDS // 3)
+    end_token = min(len(tokens), start_token + PASSAGE_WORDS)
+    start = 0 if start_token == 0 else tokens[start_token].start()
+    end = len(text) if end_token == len(tokens) else tokens[end_token - 1].end()
+    parts = ["…" if start > 0 else ""]
+    position = start
+    for token in tokens[start_token:end_token]:
+        if word_matches(token.group(), words):
+            parts += [ltr_numbers(text[position : token.start()]), "<mark>", escape(token.group()), "</mark>"]
+            position = token.end()
+    parts += [ltr_numbers(text[position:end]), "…" if end < len(text) else ""]
+    return mark_safe("".join(parts))  # noqa: S308 - every piece of text above is escaped
+
+
+def ltr_numbers(text):
+    """The text escaped, each number in it isolated left to right: in Arabic "114 14" would read "14 114"."""
+    parts, position = [], 0
+    for number in NUMBER.finditer(text):
+        parts += [escape(text[position : number.start()]), str(ltr(number.group()))]
+        position = number.end()
+    parts.append(escape(text[position:]))
+    return mark_safe("".join(parts))  # noqa: S308 - escaped above, and ltr() escapes the number
+
+
+def snippet_text(snippet):
+    """The snippet as one text: its name, then what its fields say that the name does not."""
+    name = str(snippet)
+    return " \N{EN DASH} ".join(
+        [name, *(text for text in dict.fromkeys(searchable_texts(snippet)) if text not in name)]
+    )
+
+
+def add_passages(results, text):
+    """Give each result its passage: from a matching definition or contact first, then the page's own
+    text, then the other matching snippets. One query per page type, however many results."""
+    words = query_words(text)
+    specific = {page.pk: page for page in Page.objects.filter(pk__in=[r.page.pk for r in results]).specific()}
+    for result in results:
+        page = specific.get(result.page.pk, result.page)
+        answers = [s for s in result.snippets if isinstance(s, ANSWERS)]
+        others = [s for s in result.snippets if not isinstance(s, ANSWERS)]
+        texts = [snippet_text(s) for s in answers] + searchable_texts(page) + [snippet_text(s) for s in others]
+        result.passage = passage(texts, words)
+    return results

@@ -2,7 +2,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from wagtail.models import Locale, Site
 
-from .search import QueryError, search_site
+from .search import QueryError, add_passages, search_site
 
 RESULTS_PER_PAGE = 10
 
@@ -19,6 +19,9 @@ def search(request):
             status, error = problem.status, str(problem)
     paginator = Paginator(results, RESULTS_PER_PAGE)
     page_of_results = paginator.get_page(request.GET.get("sida"))
+    if error is None and page_of_results.object_list:
+        # Only the results shown get a passage: their texts are read from the specific pages.
+        add_passages(page_of_results.object_list, text)
     context = {
         "query": text if error is None else "",
         "error": error,

@@ -1,4 +1,4 @@
-"""One content version for the whole API: any publish, unpublish, move or delete starts a new one.
+"""One content version for the whole API: any publish, unpublish, move, new slug or delete starts a new one.
 
 Cached API responses are keyed by the version, so the next request after a change
 misses the cache and sees the change on every endpoint, including the ones that only
@@ -15,7 +15,14 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from wagtail.models import Locale, Page, PageViewRestriction, Site
-from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
+from wagtail.signals import (
+    page_published,
+    page_slug_changed,
+    page_unpublished,
+    post_page_move,
+    published,
+    unpublished,
+)
 
 KEY = "api-content-version"
 
@@ -83,7 +90,7 @@ def on_save(sender, instance, **kwargs):
 
 
 def connect():
-    for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
+    for signal in (page_published, page_unpublished, post_page_move, page_slug_changed, published, unpublished):
         signal.connect(new_content_version, dispatch_uid=f"api-freshness-{id(signal)}")
     post_delete.connect(on_delete, dispatch_uid="api-freshness-delete")
     post_save.connect(on_save, dispatch_uid="api-freshness-save")

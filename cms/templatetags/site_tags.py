@@ -54,12 +54,16 @@ def breadcrumbs(context, page):
     return list(Page.objects.ancestor_of(page, inclusive=True).filter(depth__gt=1).live().public().order_by("depth"))
 
 
-@register.simple_tag
-def live_translations(page):
-    """The page in every language where a live, public translation exists (aliases are not translations)."""
+@register.simple_tag(takes_context=True)
+def live_translations(context, page):
+    """The page in every language where a live, public translation exists (aliases are not translations).
+
+    On a page's own route (the whole strategy, context "subpage_route"), each translation's URLs are
+    that route's, in its language: the language switcher, hreflang and the unreviewed notice lead there.
+    """
     if page is None or not getattr(page, "pk", None):
         return []
-    return list(
+    translations = (
         page.get_translations(inclusive=True)
         .live()
         .public()
@@ -67,6 +71,27 @@ def live_translations(page):
         .select_related("locale")
         .order_by("locale__language_code")
     )
+    if context.get("subpage_route") == "whole":
+        return [OnRoute(translation, translation.whole_strategy_path) for translation in translations.specific()]
+    return list(translations)
+
+
+class OnRoute:
+    """A page seen at one of its routes: its url and full_url are the route's."""
+
+    def __init__(self, page, route_path):
+        self._page, self._route_path = page, route_path
+
+    def __getattr__(self, name):
+        return getattr(self._page, name)
+
+    @property
+    def url(self):
+        return self._page.url + self._route_path
+
+    @property
+    def full_url(self):
+        return self._page.full_url + self._route_path
 
 
 @register.simple_tag(takes_context=True)

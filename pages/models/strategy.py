@@ -1,5 +1,12 @@
+from functools import cache
+
+from django.conf import settings
 from django.db import models
+from django.http import HttpResponsePermanentRedirect
+from django.urls import register_converter
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.api import APIField
 from wagtail.blocks import StreamValue
@@ -15,6 +22,36 @@ from .translated import TranslationStatusMixin
 SHORT_TEXT_FEATURES = ["bold", "italic", "ul", "ol", "link"]
 # What a table of contents and the previous/next links read of each chapter.
 TOC_FIELDS = ("title", "slug", "path", "depth", "url_path")
+
+
+@cache
+def whole_strategy_slugs():
+    """{language code: the last part of the whole strategy's address in that language}, from the catalogues."""
+    slugs = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            slugs[code] = pgettext(
+                "address of the whole strategy on one page; lower case, words joined by -", "whole-strategy"
+            )
+    return slugs
+
+
+class WholeStrategySlug:
+    """Matches the whole strategy's slug in any language, and nothing else: a chapter's slug is left to
+    Wagtail's own routing (a routable page tries its routes before its children)."""
+
+    regex = "[^/]+"
+
+    def to_python(self, value):
+        if value not in whole_strategy_slugs().values():
+            raise ValueError(value)
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+register_converter(WholeStrategySlug, "whole_strategy_slug")
 
 
 class StrategyPage(RoutablePageMixin, TranslationStatusMixin, Page):
@@ -190,10 +227,13 @@ class StrategyPage(RoutablePageMixin, TranslationStatusMixin, Page):
         (paths are), the same on every visit and in every copy of the site, and readable in a shared link."""
         return "kapitel-" + chapter.url_path[len(self.url_path) :].strip("/")
 
-    @path("hela-strategin/", name="whole")
-    def whole_strategy(self, request):
+    @path("<whole_strategy_slug:slug>/", name="whole")
+    def whole_strategy(self, request, slug):
         """Every chapter in reading order on one page, for printing or saving as PDF, with its own
-        table of contents that links to each chapter's heading on the page."""
+        table of contents that links to each chapter's heading on the page. Its address is in the
+        page's language; the address in another language (links made before it was translated) redirects."""
+        if slug != self.whole_strategy_slug:
+            return HttpResponsePermanentRedirect(self.get_url(request) + self.whole_strategy_path)
         chapters = self.chapters_in_reading_order()
         for chapter, _shift, _blocks in chapters:
             chapter.anchor = self.anchor(chapter)
@@ -203,13 +243,23 @@ class StrategyPage(RoutablePageMixin, TranslationStatusMixin, Page):
             context_overrides={
                 "chapters": chapters,
                 "table_of_contents": self.table_of_contents([chapter for chapter, _shift, _blocks in chapters]),
-                "canonical_url": self.get_full_url(request) + self.reverse_subpage("whole"),
+                "canonical_url": self.get_full_url(request) + self.whole_strategy_path,
+                "subpage_route": "whole",
             },
         )
 
+    @property
+    def whole_strategy_slug(self):
+        return whole_strategy_slugs().get(self.locale.language_code, whole_strategy_slugs()[settings.LANGUAGE_CODE])
+
+    @property
+    def whole_strategy_path(self):
+        """The whole strategy's address relative to the strategy page, in the page's language."""
+        return self.reverse_subpage("whole", kwargs={"slug": self.whole_strategy_slug})
+
     def get_sitemap_urls(self, request=None):
         [page] = super().get_sitemap_urls(request)
-        whole = {**page, "location": page["location"] + self.reverse_subpage("whole"), "route": "whole"}
+        whole = {**page, "location": page["location"] + self.whole_strategy_path, "route": "whole"}
         return [page, whole]
 
     def chapters_in_reading_order(self):

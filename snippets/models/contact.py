@@ -1,6 +1,8 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -114,6 +116,7 @@ class Contact(ReviewedSnippet):
         index.SearchField("audience"),
         index.SearchField("description"),
         index.SearchField("phone"),
+        index.SearchField("help_words"),
         index.FilterField("category"),
         index.FilterField("locale"),
         index.FilterField("live"),
@@ -145,6 +148,12 @@ class Contact(ReviewedSnippet):
 
     def __str__(self):
         return f"{self.name} ({self.phone})" if self.phone else self.name
+
+    def help_words(self):
+        """Words a reader looking for someone to turn to searches for ("hjälp", "stöd"), in the contact's
+        language: the contacts themselves rarely say them, yet every contact is exactly that."""
+        with translation.override(self.locale.language_code if self.locale_id else None):
+            return pgettext("words a reader searches for to find any contact", "help support")
 
     def save(self, *args, **kwargs):
         # Derived on every save, so no code path can store a number its tel: link does not dial.

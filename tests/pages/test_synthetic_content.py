@@ -36,4 +36,4 @@ def test_it_builds_translated_trees_that_render(client):
     }
 
     assert client.get(chapters.first().url).status_code == 200
-    assert client.get(english.url + "hela-strategin/").status_code == 200
+    assert client.get(english.url + "whole-strategy/").status_code == 200

@@ -4,10 +4,12 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from wagtail.models import PageViewRestriction
 
 from pages.models import ChapterPage, StrategyPage
 from snippets.models import Contact
 from tests.content import sv
+from tests.factories import ChapterPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -57,7 +59,7 @@ def test_publishing_a_chapter_purges_it_and_its_strategy_in_every_language(cdn, 
         assert translation.url in purged
         assert f"/api/v3/pages/{translation.pk}/" in purged
     for strategy in in_every_locale(sv(StrategyPage).get()):
-        assert strategy.url in purged and strategy.url + "hela-strategin/" in purged
+        assert strategy.url in purged and strategy.url + strategy.whole_strategy_path in purged
         assert f"/api/v3/strategies/{strategy.pk}/" in purged
     # The table of contents of every chapter shows the title.
     assert sv(ChapterPage).get(slug="aktorer").url in purged
@@ -104,3 +106,80 @@ def test_without_a_cdn_nothing_is_sent(settings, django_capture_on_commit_callba
     with django_capture_on_commit_callbacks() as callbacks:
         sv(ChapterPage).get(slug="aktorer").save_revision().publish()
     assert [c for c in callbacks if "purge" in getattr(c, "__qualname__", "")] == []
+
+
+# A change of audience or address: the page and everything below it, at the old and the new address.
+
+
+@pytest.fixture
+def chapter_with_child():
+    strategy = sv(StrategyPage).get()
+    parent = ChapterPageFactory(parent=strategy, title="Skyddat kapitel", slug="skyddat-kapitel")
+    child = ChapterPageFactory(parent=parent, title="Underkapitel", slug="underkapitel")
+    return parent, child
+
+
+def test_making_a_page_private_purges_it_and_every_page_below_it(
+    cdn, chapter_with_child, django_capture_on_commit_callbacks
+):
+    parent, child = chapter_with_child
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=parent, restriction_type=PageViewRestriction.LOGIN)
+    purged = paths(cdn)
+    assert {parent.url, child.url, f"/api/v3/pages/{parent.pk}/", f"/api/v3/pages/{child.pk}/"} <= purged
+    # Its title leaves the table of contents of the strategy's pages.
+    assert sv(ChapterPage).get(slug="aktorer").url in purged
+    assert {"/api/v3/pages/", "/api/v3/navigation/", "/sitemap.xml"} <= purged
+
+
+@pytest.mark.parametrize("change", ["changed", "removed"])
+def test_changing_or_removing_a_view_restriction_purges_the_pages(
+    cdn, chapter_with_child, django_capture_on_commit_callbacks, change
+):
+    parent, child = chapter_with_child
+    restriction = PageViewRestriction.objects.create(page=parent, restriction_type=PageViewRestriction.LOGIN)
+    cdn.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        if change == "changed":
+            restriction.restriction_type = PageViewRestriction.PASSWORD
+            restriction.password = "hemligt"
+            restriction.save()
+        else:
+            restriction.delete()
+    assert {parent.url, child.url, f"/api/v3/pages/{child.pk}/"} <= paths(cdn)
+
+
+def test_moving_a_page_purges_its_old_and_new_addresses_and_those_below_it(
+    cdn, chapter_with_child, django_capture_on_commit_callbacks
+):
+    parent, child = chapter_with_child
+    old_parent_url, old_child_url = parent.url, child.url
+    target = sv(ChapterPage).get(slug="aktorer")
+    with django_capture_on_commit_callbacks(execute=True):
+        parent.move(target, pos="last-child")
+    parent.refresh_from_db()
+    child.refresh_from_db()
+    assert parent.url == target.url + "skyddat-kapitel/"
+    assert {old_parent_url, old_child_url, parent.url, child.url} <= paths(cdn)
+
+
+def test_a_new_slug_purges_the_old_and_new_addresses_of_the_page_and_those_below_it(
+    cdn, chapter_with_child, django_capture_on_commit_callbacks
+):
+    parent, child = chapter_with_child
+    old_parent_url, old_child_url = parent.url, child.url
+    with django_capture_on_commit_callbacks(execute=True):
+        parent.slug = "nytt-namn"
+        parent.save_revision().publish()
+    child.refresh_from_db()
+    assert child.url.endswith("/nytt-namn/underkapitel/")
+    assert {old_parent_url, old_child_url, ChapterPage.objects.get(pk=parent.pk).url, child.url} <= paths(cdn)
+
+
+def test_deleting_a_page_purges_it_and_the_pages_below_it(cdn, chapter_with_child, django_capture_on_commit_callbacks):
+    parent, child = chapter_with_child
+    urls = {parent.url, child.url, f"/api/v3/pages/{parent.pk}/", f"/api/v3/pages/{child.pk}/"}
+    with django_capture_on_commit_callbacks(execute=True):
+        parent.delete()
+    assert urls <= paths(cdn)
+    assert sv(ChapterPage).get(slug="aktorer").url in paths(cdn)

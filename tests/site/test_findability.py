@@ -2,7 +2,7 @@
 
 import re
 import xml.etree.ElementTree as ET
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import pytest
 from django.db import connection
@@ -140,3 +140,54 @@ def test_the_language_switcher_lists_the_languages_in_one_order_everywhere(clien
 
     for path in ("/sv/", "/ar/", "/fi/haku/?q=poliisi", "/ar/search/?q=112", "/en/"):
         assert switcher(path) == ["sv", "en", "fi", "ar"], path
+
+
+WHOLE = {
+    "sv": "hela-strategin/",
+    "en": "whole-strategy/",
+    "fi": "koko-strategia/",
+    "ar": quote("الاستراتيجية-كاملة") + "/",
+}
+
+
+def strategies():
+    return {
+        strategy.locale.language_code: strategy for strategy in StrategyPage.objects.live().select_related("locale")
+    }
+
+
+def test_the_whole_strategy_has_an_address_in_each_language(client):
+    for code, strategy in strategies().items():
+        assert client.get(strategy.url + WHOLE[code]).status_code == 200, code
+        links = [href for href, _text in read(client.get(strategy.url).content.decode()).links]
+        assert strategy.url + WHOLE[code] in links, code
+        assert strategy.url + "hela-strategin/" not in links or code == "sv"
+
+
+@pytest.mark.parametrize("code", ["en", "fi", "ar"])
+def test_the_swedish_address_and_the_other_languages_addresses_redirect_to_the_readers(client, code):
+    strategy = strategies()[code]
+    for other, slug in WHOLE.items():
+        if other != code:
+            response = client.get(strategy.url + slug)
+            assert response.status_code == 301, other
+            assert response["Location"] == strategy.url + WHOLE[code]
+
+
+def test_a_chapter_or_an_unknown_address_below_a_strategy_is_not_the_whole_strategy(client):
+    strategy = strategies()["en"]
+    chapter = ChapterPage.objects.child_of(strategy).live().first()
+    assert client.get(chapter.url).status_code == 200
+    assert client.get(strategy.url + "hela-strategin-x/").status_code == 404
+
+
+def test_sitemap_hreflang_and_the_language_switcher_agree_on_the_whole_strategys_addresses(client):
+    by_code = {code: strategy.url + WHOLE[code] for code, strategy in strategies().items()}
+    entries = sitemap(client)
+    for code, path in by_code.items():
+        assert entries[path] == by_code, code
+        html = client.get(path).content.decode()
+        hreflang = dict(re.findall(r'<link rel="alternate" hreflang="([a-z]+)" href="https?://[^/"]+([^"]+)">', html))
+        assert hreflang == by_code, code
+        switcher = html.split('class="language-switcher"', 1)[1].split("</ul>", 1)[0]
+        assert {b: a for a, b in re.findall(r'href="([^"]+)" lang="([a-z]+)"', switcher)} == by_code, code

@@ -74,3 +74,21 @@ def test_search_results_are_not_stored(client):
     client.get("/sv/sok/?q=polisen")
     count, _response = queries(client, "/sv/sok/?q=polisen")
     assert count > 0
+
+
+@pytest.mark.parametrize("kind", ["login", "password"])
+def test_after_a_page_is_made_private_no_anonymous_reader_gets_the_public_copy(client, kind):
+    from wagtail.models import PageViewRestriction
+
+    chapter = sv(ChapterPage).get(slug="aktorer")
+    api = f"/api/v3/pages/{chapter.pk}/"
+    text = "<li>Kommunledningskontoret</li>"
+    assert text in client.get(chapter.url).content.decode()
+    assert client.get(api).status_code == 200
+    warm, _response = queries(client, chapter.url)
+    assert warm == 0  # answered from the cache
+
+    PageViewRestriction.objects.create(page=chapter, restriction_type=kind, password="hemligt")
+
+    assert text not in client.get(chapter.url).content.decode()
+    assert client.get(api).status_code == 404

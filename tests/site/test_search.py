@@ -1,5 +1,7 @@
 """Site search: per language, live public content only, Swedish word forms, snippets lead to their pages."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -10,7 +12,7 @@ from pages.models import ChapterPage, StrategyPage
 from pages.search import build_query, swedish_variants
 from snippets.models import Contact
 from tests.content import sv
-from tests.factories import ChapterPageFactory
+from tests.factories import ChapterPageFactory, ContactFactory
 from tests.site_text import read
 
 pytestmark = pytest.mark.django_db
@@ -25,6 +27,17 @@ def result_titles(response):
     html = response.content.decode()
     results = html.split('<ol class="search-results"', 1)[1].split("</ol>", 1)[0] if "search-results" in html else ""
     return [text for _href, text in read(results).links]
+
+
+def all_result_titles(client, text):
+    """The titles on every page of results."""
+    titles, number = [], 1
+    while True:
+        response = client.get("/sv/sok/", {"q": text, "sida": number})
+        titles += result_titles(response)
+        if f"sida={number + 1}" not in response.content.decode():
+            return titles
+        number += 1
 
 
 @pytest.fixture
@@ -48,7 +61,7 @@ def test_människohandeln_finds_a_page_about_människohandel(client, strategy):
         title="Ett brott mot en människa",
         body=[{"type": "rich_text", "value": "<p>Människohandel är ett allvarligt brott.</p>"}],
     )
-    assert "Ett brott mot en människa" in result_titles(search(client, "människohandeln"))
+    assert "Ett brott mot en människa" in all_result_titles(client, "människohandeln")
 
 
 def test_every_word_must_match(client):
@@ -59,7 +72,7 @@ def test_every_word_must_match(client):
 def test_a_contact_leads_to_the_page_that_shows_it(client):
     response = search(client, "Mikamottagningen")
     assert "Bilaga 2 Kontaktuppgifter" in result_titles(response)
-    assert "Mikamottagningen (020-61 60 60)" in response.content.decode()
+    assert 'Mikamottagningen (<bdi dir="ltr">020-61 60 60</bdi>)' in response.content.decode()
 
 
 def test_results_are_in_the_language_searched(client):
@@ -230,3 +243,138 @@ def test_on_postgresql_a_query_of_stop_words_finds_nothing_without_failing(clien
     response = search(client, "och att det")
     assert response.status_code == 200
     assert result_titles(response) == []
+
+
+# What a reader sees of each result: the passage that matched, the query's words marked, the best answers first.
+
+
+def result_items(response):
+    """[(title, passage HTML, mentions text)] in the order shown."""
+    html = response.content.decode()
+    results = html.split('<ol class="search-results"', 1)[1].split("</ol>", 1)[0]
+    items = []
+    for item in results.split("<li>")[1:]:
+        title = read(item).links[0][1]
+        passage = re.search(r'<p class="search-results__passage">(.*?)</p>', item, re.S)
+        mentions = re.search(r'<p class="search-results__matches">(.*?)</p>', item, re.S)
+        items.append((title, passage.group(1) if passage else "", read(mentions.group(1)).text if mentions else ""))
+    return items
+
+
+def test_a_result_shows_the_passage_with_the_query_words_marked(client, strategy):
+    ChapterPageFactory(
+        parent=strategy,
+        title="Om stödlinjer",
+        body=[{"type": "rich_text", "value": "<p>Inledning. Arbetet mot kvinnofridsbrott i länet fortsätter.</p>"}],
+    )
+    [(title, passage, _mentions)] = result_items(search(client, "kvinnofridsbrottet"))
+    assert title == "Om stödlinjer"
+    assert passage == "Inledning. Arbetet mot <mark>kvinnofridsbrott</mark> i länet fortsätter."
+
+
+def test_a_long_text_is_cut_to_the_passage_around_the_first_match(client, strategy):
+    before, after = " ".join(["början"] * 60), " ".join(["slutet"] * 60)
+    ChapterPageFactory(
+        parent=strategy, title="Lång text", body=[{"type": "rich_text", "value": f"<p>{before} pilfink {after}</p>"}]
+    )
+    [(_title, passage, _mentions)] = result_items(search(client, "pilfink"))
+    assert passage.startswith("…början") and passage.endswith("slutet…")
+    assert "<mark>pilfink</mark>" in passage
+    assert len(passage.split()) <= 31
+
+
+def test_neither_the_query_nor_the_content_can_add_markup(client, strategy):
+    ChapterPageFactory(
+        parent=strategy,
+        title="Om skript",
+        body=[
+            {
+                "type": "rich_text",
+                "value": "<p>Texten &lt;script&gt;alert(1)&lt;/script&gt; och zebrafink &amp; mer.</p>",
+            }
+        ],
+    )
+    response = search(client, '<script>zebrafink</script> "><img src=x onerror=alert(1)>')
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<script>" not in html and "<img src=x" not in html
+    # PostgreSQL's parser reads "<script>" as a tag and indexes no word of it, so the word searched is the bird.
+    [(_title, passage, _mentions)] = result_items(search(client, "zebrafink"))
+    assert passage == "Texten &lt;script&gt;alert(1)&lt;/script&gt; och <mark>zebrafink</mark> &amp; mer."
+
+
+def test_a_title_with_the_words_ranks_above_pages_that_mention_them_often(client, strategy):
+    for index in range(5):
+        ChapterPageFactory(
+            parent=strategy,
+            title=f"Om fåglar {index}",
+            body=[{"type": "rich_text", "value": "<p>" + "Pilfink och pilfinkar. " * 10 + "</p>"}],
+        )
+    ChapterPageFactory(parent=strategy, title="Pilfink", body=[{"type": "rich_text", "value": "<p>En fågel.</p>"}])
+    assert result_titles(search(client, "pilfink"))[0] == "Pilfink"
+
+
+def test_a_page_showing_a_matching_definition_or_contact_ranks_above_passing_mentions(client, strategy):
+    for index in range(5):
+        ChapterPageFactory(
+            parent=strategy,
+            title=f"Om fåglar {index}",
+            body=[{"type": "rich_text", "value": "<p>" + "Stenknäck, stenknäck. " * 10 + "</p>"}],
+        )
+    contact = ContactFactory(name="Stenknäck", live=True, locale=Locale.objects.get(language_code="sv"))
+    ChapterPageFactory(
+        parent=strategy, title="Att ringa", body=[{"type": "contacts", "value": {"contacts": [contact.pk]}}]
+    )
+    titles = result_titles(search(client, "stenknäck"))
+    assert titles[0] == "Att ringa"
+    assert len(titles) == 6
+
+
+def test_människohandel_puts_the_definitions_and_the_contacts_on_the_first_page(client):
+    titles = result_titles(search(client, "människohandel"))
+    assert len(titles) == 10  # a first page of results, more on the next
+    assert "Beskrivning av begrepp" in titles
+    assert "Bilaga 2 Kontaktuppgifter" in titles
+    assert titles.index("Beskrivning av begrepp") < titles.index("Samverkan")
+
+
+@pytest.mark.parametrize("word", ["hjälp", "stöd", "Hjälp"])
+def test_help_and_support_find_the_contacts(client, word):
+    titles = result_titles(search(client, word))
+    assert "Bilaga 2 Kontaktuppgifter" in titles[:3]
+
+
+@pytest.mark.parametrize(
+    ("language", "word", "title"),
+    [
+        ("en", "help", "Appendix 2 Contact details"),
+        ("fi", "apu", "Liite 2 Yhteystiedot"),
+        ("ar", "مساعدة", "الملحق 2 بيانات الاتصال"),
+    ],
+)
+def test_help_finds_the_contacts_in_every_language(client, language, word, title):
+    assert title in result_titles(search(client, word, language))[:3]
+
+
+def test_the_mentions_line_never_repeats_a_name(client):
+    for word in ("skellefteå", "socialkontoret", "människohandel", "polisen", "hjälp"):
+        for title, _passage, mentions in result_items(search(client, word)):
+            names = [
+                name.split(" (", 1)[0] for name in re.split(r", (?![^()]*\))", mentions.removeprefix("Nämner:").strip())
+            ]
+            assert len(names) == len(set(names)), (word, title, mentions)
+    aktorer = {title: mentions for title, _p, mentions in result_items(search(client, "skellefteå"))}["Aktörer"]
+    assert aktorer.count("Skellefteå kommun") == 1
+
+
+def test_a_long_mentions_line_is_cut_with_a_count(client):
+    [contacts] = [m for title, _p, m in result_items(search(client, "hjälp")) if title == "Bilaga 2 Kontaktuppgifter"]
+    assert re.search(r"och \d+ till$", contacts), contacts
+
+
+def test_numbers_in_passages_and_mentions_read_left_to_right_in_arabic(client):
+    [contacts] = [item for item in result_items(search(client, "الشرطة", "ar")) if item[0] == "الملحق 2 بيانات الاتصال"]
+    _title, passage, _mentions = contacts
+    assert '<bdi dir="ltr">114 14</bdi>' in passage
+    html = search(client, "الشرطة", "ar").content.decode()
+    assert '(<bdi dir="ltr">114 14</bdi>)' in html.split('class="search-results__matches"', 1)[1]
