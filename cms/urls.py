@@ -12,6 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from pages import views as page_views
 
 from .api import api
+from .api.problems import not_found as api_not_found
 from .sitemap import LocalizedSitemap
 from .views import robots_txt
 
@@ -20,6 +21,8 @@ handler403 = "cms.views.permission_denied"
 
 urlpatterns = [
     path("api/v3/", api.urls),
+    # Any other path under the API is a problem in the API's format, not the site's HTML 404.
+    re_path(r"^api/v3/(?P<rest>.*)$", api_not_found),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": LocalizedSitemap}}, name="sitemap"),

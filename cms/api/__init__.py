@@ -7,8 +7,10 @@ Routers must be added before `api.urls` is first read.
 from django.http import HttpRequest
 from wagtail.api.v3.urls import api
 
+from . import openapi, problems
 from .errors import LocaleNotFound, TranslationNotFound
-from .middleware import problem
+from .problems import problem
+from .routers.locales import router as locales_router
 from .routers.page_helpers import navigation_router
 from .routers.page_helpers import router as page_helpers_router
 from .routers.snippets import router as snippets_router
@@ -18,6 +20,11 @@ api.add_router("/strategies/", strategies_router)
 api.add_router("/pages/", page_helpers_router)
 api.add_router("/navigation/", navigation_router)
 api.add_router("/", snippets_router)
+api.add_router("/locales/", locales_router)
+openapi.install(api)
+problems.register(api)
+# UTF-8 as it is: Arabic and Finnish text would otherwise take six bytes per letter.
+api.renderer.json_dumps_params = {"ensure_ascii": False}
 
 
 @api.exception_handler(LocaleNotFound)

@@ -1,7 +1,6 @@
 """HTTP behaviour of the whole API, Wagtail's own endpoints included: strict parameters and caching."""
 
 import hashlib
-import json
 import re
 from functools import cache as memoize
 
@@ -13,38 +12,33 @@ from django.utils.http import http_date, parse_http_date_safe
 from wagtail.models import get_page_models
 
 from ..search_text import MAX_QUERY_LENGTH, search_words
+from .cache_keys import Conflict, canonical_path, normalise, parameter_spec
 from .freshness import answer_key, content_version
-
-PREFIX = "/api/v3/"
-PROBLEM_JSON = "application/problem+json"
-
-
-def problem(status, title, detail, **extra):
-    body = {"type": "about:blank", "title": title, "status": status, "detail": detail, **extra}
-    return HttpResponse(json.dumps(body), status=status, content_type=PROBLEM_JSON)
+from .locales import CODES
+from .problems import PREFIX, problem, unknown_locale
 
 
 @memoize
 def query_parameters():
-    """[(path pattern, allowed query parameter names)] for every GET operation in the OpenAPI document."""
+    """[(path pattern, {allowed query parameter: (default, is_list)})] for every GET operation in the document."""
     from wagtail.api.v3.schemas.pages import BASE_PAGE_READ_FIELDS
 
     from . import api
 
     # The pages listing also filters by any field a page type exposes (Wagtail's field filters).
-    page_fields = set(BASE_PAGE_READ_FIELDS)
+    page_fields = dict.fromkeys(BASE_PAGE_READ_FIELDS, (None, False))
     for model in get_page_models():
-        page_fields.update(field.name for field in getattr(model, "api_fields", []) or [])
+        page_fields.update((field.name, (None, False)) for field in getattr(model, "api_fields", []) or [])
 
     operations = []
     for path, methods in api.get_openapi_schema(path_prefix=PREFIX)["paths"].items():
         if "get" not in methods:
             continue
-        allowed = {p["name"] for p in methods["get"].get("parameters", []) if p["in"] == "query"}
+        allowed = {p["name"]: parameter_spec(p) for p in methods["get"].get("parameters", []) if p["in"] == "query"}
         if path == f"{PREFIX}pages/":
-            allowed |= page_fields
+            allowed = page_fields | allowed
         pattern = re.compile("^" + re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(path)) + "$")
-        operations.append((pattern, frozenset(allowed)))
+        operations.append((pattern, allowed))
     return operations
 
 
@@ -56,6 +50,11 @@ MAX_SEARCH_LENGTH = MAX_QUERY_LENGTH
 
 def out_of_bounds(query):
     """(parameter, message) for the first limit, offset or search value outside its bounds."""
+    # Wagtail's paginator refuses a larger limit too, but without naming the parameter.
+    limit_max = getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20)
+    for value in query.getlist("limit"):
+        if limit_max is not None and value.isdigit() and int(value) > limit_max:
+            return "limit", f"Must be at most {limit_max}."
     for name in ("limit", "offset"):
         for value in query.getlist(name):
             if value.isdigit() and int(value) > MAX_OFFSET:
@@ -76,7 +75,8 @@ class StrictQueryParametersMiddleware:
         if request.path_info.startswith(PREFIX) and request.method in ("GET", "HEAD"):
             for pattern, allowed in query_parameters():
                 if pattern.match(request.path_info):
-                    unknown = sorted(set(request.GET) - allowed)
+                    request.api_operation_known = True
+                    unknown = sorted(set(request.GET) - allowed.keys())
                     if unknown:
                         return problem(
                             400,
@@ -84,7 +84,19 @@ class StrictQueryParametersMiddleware:
                             f"Unknown query parameter: {', '.join(unknown)}.",
                             errors=[{"loc": ["query", name], "msg": "Unknown query parameter."} for name in unknown],
                         )
+                    try:
+                        request.GET = normalise(request.GET, allowed)
+                    except Conflict as conflict:
+                        return problem(
+                            400,
+                            "Bad Request",
+                            f"{conflict}: given more than once with different values.",
+                            errors=[{"loc": ["query", str(conflict)], "msg": "Given more than once."}],
+                        )
                     break
+            for code in request.GET.getlist("locale"):
+                if code not in CODES:
+                    return unknown_locale(code)
             bad = out_of_bounds(request.GET)
             if bad:
                 name, message = bad
@@ -136,7 +148,7 @@ class APICacheMiddleware:
             return response
 
         _version, changed_at = content_version(request)
-        key = answer_key("api-response", request, request.get_full_path())
+        key = answer_key("api-response", request, canonical_path(request))
         # API_SERVER_CACHE = False measures the cold path (make bench); production keeps it on.
         server_cache = getattr(settings, "API_SERVER_CACHE", True)
         cached = cache.get(key) if server_cache else None
@@ -146,7 +158,9 @@ class APICacheMiddleware:
                 patch_vary_headers(response, ["Authorization"])
                 response.setdefault("Cache-Control", "no-cache")
                 return response
-            etag = '"' + hashlib.sha256(response.content).hexdigest()[:40] + '"'
+            # Weak: the same answer gzipped is another representation of it, and a client that
+            # holds either may revalidate with this tag (weak comparison, RFC 9110 8.8.3.2).
+            etag = 'W/"' + hashlib.sha256(response.content).hexdigest()[:40] + '"'
             cached = (response.content, response["Content-Type"], etag, changed_at.timestamp())
             if server_cache:
                 cache.set(key, cached, timeout=getattr(settings, "API_SERVER_CACHE_SECONDS", 24 * 60 * 60))
@@ -166,6 +180,7 @@ class APICacheMiddleware:
     def not_modified(request, etag, last_modified):
         if_none_match = request.META.get("HTTP_IF_NONE_MATCH")
         if if_none_match is not None:
-            return etag in [tag.strip() for tag in if_none_match.split(",")] or if_none_match.strip() == "*"
+            tags = [tag.strip().removeprefix("W/") for tag in if_none_match.split(",")]
+            return etag.removeprefix("W/") in tags or if_none_match.strip() == "*"
         since = parse_http_date_safe(request.META.get("HTTP_IF_MODIFIED_SINCE", ""))
         return since is not None and int(last_modified) <= since

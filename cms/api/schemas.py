@@ -6,12 +6,19 @@ from typing import Annotated, Literal
 from ninja import Schema
 from pydantic import Field
 
+from snippets.models import Contact, Resource
+
+from .locales import LocaleCode
+
+# Enums in the OpenAPI document: a generated client gets the closed set of values.
+ContactCategory = Literal[tuple(Contact.Category.values)]  # type: ignore[valid-type]
+ResourceKind = Literal[tuple(Resource.Kind.values)]  # type: ignore[valid-type]
 # Snippets
 
 
 class ContactOut(Schema):
     id: int
-    locale: str
+    locale: LocaleCode
     name: str
     organisation: str
     audience: str
@@ -22,7 +29,7 @@ class ContactOut(Schema):
     url: str
     url_text: str
     availability: str
-    category: str
+    category: ContactCategory
     actor_id: int | None
     in_emergency_banner: bool = Field(description="The site shows this number in its emergency banner.")
     verified_on: datetime.date | None
@@ -30,7 +37,7 @@ class ContactOut(Schema):
 
 class ActorOut(Schema):
     id: int
-    locale: str
+    locale: LocaleCode
     name: str
     full_name: str
     parent_id: int | None
@@ -41,21 +48,21 @@ class ActorOut(Schema):
 
 class IndicatorCategoryOut(Schema):
     id: int
-    locale: str
+    locale: LocaleCode
     name: str
     indicators: list[str]
 
 
 class ConceptOut(Schema):
     id: int
-    locale: str
+    locale: LocaleCode
     term: str
     definition: str = Field(description="HTML.")
 
 
 class GoalOut(Schema):
     id: int
-    locale: str
+    locale: LocaleCode
     title: str
     text: str = Field(description="HTML.")
     audiences: list[str]
@@ -63,10 +70,10 @@ class GoalOut(Schema):
 
 class ResourceOut(Schema):
     id: int
-    locale: str
+    locale: LocaleCode
     title: str
     publisher: str
-    kind: str
+    kind: ResourceKind
     url: str
 
 
@@ -204,7 +211,7 @@ Block = Annotated[
 
 
 class TranslationStatus(Schema):
-    source_locale: str
+    source_locale: LocaleCode
     outdated: bool = Field(description="The source has changed since this translation was last synced.")
     reviewed: bool = Field(
         description="A qualified translator has reviewed this text as published; until then the source applies. "
@@ -241,7 +248,7 @@ class Governance(Schema):
 
 class StrategySummary(Schema):
     id: int
-    locale: str
+    locale: LocaleCode
     title: str
     slug: str
     url: str
@@ -265,7 +272,7 @@ class StrategyDocument(StrategySummary):
 class PageLink(Schema):
     id: int
     title: str
-    locale: str
+    locale: LocaleCode
     url: str
 
 

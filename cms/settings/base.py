@@ -44,6 +44,9 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "csp",
+    "corsheaders",
+    # Only for its static Swagger UI and templates: /api/v3/docs/ loads nothing from a CDN.
+    "ninja",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -63,6 +66,11 @@ MIDDLEWARE = [
     # Above the public page cache, so a page served from it says how long it may be kept too.
     "cms.middleware.HTMLCacheControlMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above everything that answers an API request, so that errors and preflights carry CORS headers too.
+    "corsheaders.middleware.CorsMiddleware",
+    "cms.api.head.HeadAsGetMiddleware",
+    # Outside the caches: they keep one uncompressed copy and each client gets the encoding it accepts.
+    "cms.compression.CompressionMiddleware",
     "cms.middleware.RejectNulBytesMiddleware",
     # Before sessions and auth: a cached API answer needs neither, nor the database.
     "cms.api.middleware.StrictQueryParametersMiddleware",
@@ -71,6 +79,7 @@ MIDDLEWARE = [
     "cms.page_cache.PublicPageCacheMiddleware",
     # After the caches, which answer without a site, and reusing the content version they read.
     "cms.site_lookup.SiteLookupMiddleware",
+    "cms.api.find.FindByPathMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.middleware.PublicSiteLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -227,7 +236,7 @@ WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 # The public site, for people who may be watched: nothing loads from another origin, no
 # inline script runs. The admin (Wagtail's own scripts and styles) is outside this policy.
 CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": ["/admin/", "/api/v3/docs"],
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
@@ -239,6 +248,15 @@ CONTENT_SECURITY_POLICY = {
         "form-action": ["'self'"],
     },
 }
+# Cross-origin reads of the JSON API for the municipal front-ends listed in CORS_ALLOWED_ORIGINS
+# (comma-separated, scheme included); none by default. Reads only: writes are for the admin's origin.
+CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
+CORS_URLS_REGEX = r"^/api/v3/"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = ["accept", "accept-language", "authorization", "if-none-match", "if-modified-since"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]
+CORS_PREFLIGHT_MAX_AGE = 24 * 60 * 60
+
 PERMISSIONS_POLICY = {
     feature: []
     for feature in (

@@ -158,9 +158,10 @@ def test_unknown_ids_are_404_problems(api, path):
     assert response["Content-Type"] == "application/problem+json"
 
 
-def test_an_unknown_locale_is_a_404_listing_the_locales_that_exist(api, strategy):
+def test_an_unknown_locale_is_a_400_listing_the_locales_that_exist(api, strategy):
+    # An invalid parameter like any other (docs/decisions/0009), not a missing translation.
     response = api(f"strategies/{strategy.pk}/?locale=xx")
-    assert response.status_code == 404
+    assert response.status_code == 400
     assert response.json()["available_locales"] == sorted(code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES)
 
 

@@ -84,3 +84,50 @@ def test_malformed_values_are_client_errors_never_server_errors(client, openapi,
             assert response.status_code in (200, 400, 401, 404, 422), (path, query)
             tried += 1
     assert tried
+
+
+def test_the_document_validates(openapi):
+    from openapi_spec_validator import validate
+
+    validate(openapi)
+
+
+def test_anonymous_access_is_the_empty_security_requirement(openapi):
+    schemes = openapi["components"]["securitySchemes"]
+    assert all("scheme" in scheme for scheme in schemes.values() if scheme["type"] == "http")
+    assert openapi["paths"]["/api/v3/contacts/"]["get"]["security"] == [{"BearerTokenAuth": []}, {}]
+
+
+def test_every_operation_documents_its_errors_as_problems(openapi):
+    problem = openapi["components"]["schemas"]["Problem"]
+    assert set(problem["required"]) == {"type", "title", "status", "detail"}
+    for path, methods in openapi["paths"].items():
+        for method, operation in methods.items():
+            errors = {status for status in operation["responses"] if status.startswith("4")}
+            assert {"400", "404"} <= errors, (method, path)
+            for status in errors:
+                content = operation["responses"][status]["content"]
+                assert content == {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+
+
+def test_locale_category_and_kind_are_enums(openapi):
+    from django.conf import settings
+
+    from snippets.models import Contact, Resource
+
+    locales = sorted(code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES)
+    schemas = openapi["components"]["schemas"]
+    for path, methods in openapi["paths"].items():
+        for parameter in methods.get("get", {}).get("parameters", []):
+            if parameter["name"] == "locale":
+                members = parameter["schema"].get("anyOf", [parameter["schema"]])
+                assert [m["enum"] for m in members if m.get("type") == "string"] == [locales], path
+    for name in ("ContactOut", "ActorOut", "StrategySummary", "PageLink"):
+        assert schemas[name]["properties"]["locale"]["enum"] == locales, name
+    assert set(schemas["ContactOut"]["properties"]["category"]["enum"]) == set(Contact.Category.values)
+    assert set(schemas["ResourceOut"]["properties"]["kind"]["enum"]) == set(Resource.Kind.values)
+
+
+def test_no_operation_takes_a_type_that_matches_nothing(openapi):
+    assert not [path for path in openapi["paths"] if path.startswith("/api/v3/snippets/")]
+    assert not [name for name in openapi["components"]["schemas"] if "NoSnippetModels" in name]

@@ -18,12 +18,24 @@ def openapi(client):
     return client.get("/api/v3/openapi.json").json()
 
 
+# Wagtail's snippet operations are mounted but left out of the document (docs/decisions/0009).
+UNDOCUMENTED = [
+    ("get", "/api/v3/snippets/{type}/"),
+    ("post", "/api/v3/snippets/{type}/"),
+    ("get", "/api/v3/snippets/{type}/{pk}/"),
+    ("patch", "/api/v3/snippets/{type}/{pk}/"),
+    ("delete", "/api/v3/snippets/{type}/{pk}/"),
+    ("post", "/api/v3/snippets/{type}/{pk}/actions/publish/"),
+]
+
+
 def private_operations(openapi):
+    """Every operation without the empty security requirement, which is how the document says "anonymous"."""
     for path, operations in openapi["paths"].items():
         for method, operation in operations.items():
-            schemes = [name for requirement in operation.get("security", []) for name in requirement]
-            if "AllowAnonymous" not in schemes:
+            if {} not in operation.get("security", []):
                 yield method, path
+    yield from UNDOCUMENTED
 
 
 def concrete(path, page_id):
@@ -41,7 +53,7 @@ def call(client, method, path, headers=None):
 
 
 def test_there_are_private_operations_to_check(openapi):
-    assert len(list(private_operations(openapi))) >= 40
+    assert len(list(private_operations(openapi))) >= 35
 
 
 def test_every_private_operation_answers_401_anonymously_and_changes_nothing(client, openapi):
