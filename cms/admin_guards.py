@@ -111,7 +111,7 @@ class AdminGuardMiddleware:
                     raise PermissionDenied
                 return
             try:
-                report = ActorReport.objects.filter(pk=unquote(pk)).select_related("round").first()
+                report = ActorReport.objects.filter(pk=unquote(str(pk))).select_related("round").first()
             except (ValueError, ValidationError):
                 raise PermissionDenied from None
             if report is None or not can_view_report(request.user, report):
