@@ -47,8 +47,21 @@ REPRESENTATIVE_VIEWS = {
     ("", "wagtailadmin_sprite"),
     ("", "wagtailadmin_javascript_catalog"),
     ("", "wagtailadmin_account"),
+    ("", "wagtailadmin_dismissibles"),
     ("wagtailsnippets", "index"),
 }
+
+
+def check_report(request, pk, changes):
+    """A network representative's own actor's report; to change it, its round must be open."""
+    try:
+        report = ActorReport.objects.filter(pk=unquote(str(pk))).select_related("round").first()
+    except (ValueError, ValidationError):
+        raise PermissionDenied from None
+    if report is None or not can_view_report(request.user, report):
+        raise PermissionDenied
+    if changes and not can_change_report(request.user, report):
+        raise PermissionDenied
 
 
 class AdminGuardMiddleware:
@@ -103,25 +116,22 @@ class AdminGuardMiddleware:
 
     @staticmethod
     def check_representative(request, match):
-        if match.namespace == REPORTS_NAMESPACE:
-            pk = match.kwargs.get("pk") or next(iter(match.args), None)
-            if pk is None:
-                # The listing is narrowed to their report (followup.wagtail_hooks); nothing is created.
-                if match.url_name not in {"list", "list_results"}:
-                    raise PermissionDenied
+        kwargs = match.kwargs
+        if match.namespace == "wagtailadmin_editing_sessions":
+            # The editor pings while a report is open, naming it; a release names only its own session.
+            if match.url_name == "release":
                 return
-            try:
-                report = ActorReport.objects.filter(pk=unquote(str(pk))).select_related("round").first()
-            except (ValueError, ValidationError):
-                raise PermissionDenied from None
-            if report is None or not can_view_report(request.user, report):
+            if (kwargs["app_label"], kwargs["model_name"]) != ("followup", "actorreport"):
                 raise PermissionDenied
-            if request.method not in ("GET", "HEAD") and not can_change_report(request.user, report):
+            check_report(request, kwargs["object_id"], changes=False)
+        elif match.namespace == REPORTS_NAMESPACE:
+            pk = kwargs.get("pk") or next(iter(match.args), None)
+            if pk is not None:
+                check_report(request, pk, changes=request.method not in ("GET", "HEAD"))
+            # The listing is narrowed to their report (followup.wagtail_hooks); nothing is created.
+            elif match.url_name not in {"list", "list_results"}:
                 raise PermissionDenied
-            return
-        if (match.namespace, match.url_name) not in REPRESENTATIVE_VIEWS and match.namespace not in {
-            "wagtailadmin_account"
-        }:
+        elif (match.namespace, match.url_name) not in REPRESENTATIVE_VIEWS:
             raise PermissionDenied
 
     @staticmethod

@@ -50,3 +50,35 @@ def open_round(strategy, year, opens_on, report_deadline, **fields):
         report.save()
         report.save_revision()
     return follow_up
+
+
+HANDED_OVER = {
+    ActivityStatus.ONGOING: Responsibility.Kind.ONGOING,
+    ActivityStatus.NEW: Responsibility.Kind.ONGOING,
+    ActivityStatus.PLANNED: Responsibility.Kind.FUTURE,
+}
+
+
+@transaction.atomic
+def hand_over(follow_up, user):
+    """The compiled round's division of responsibilities becomes each actor's for the next period.
+
+    From each approved report, what continues (ongoing and new activities) and what is planned become
+    the actor's responsibilities; carried-out and dropped ones are done with. Each actor gets a new
+    revision, submitted to its review workflow: nothing changes publicly until an approver approves, and
+    the previous period stays in the actor's history. Returns the actors submitted.
+    """
+    submitted = []
+    for report in follow_up.reports.filter(live=True).select_related("actor"):
+        actor = report.actor.get_latest_revision_as_object()
+        rows = [a for a in report.activities.all() if a.status in HANDED_OVER]
+        actor.responsibilities = [
+            Responsibility(sort_order=index, locale_id=actor.locale_id, kind=HANDED_OVER[a.status], text=a.text)
+            for index, a in enumerate(rows)
+        ]
+        revision = actor.save_revision(user=user)
+        workflow = actor.get_workflow()
+        if workflow is not None and not actor.workflow_in_progress:
+            workflow.start(actor, user)
+        submitted.append((actor, revision))
+    return submitted

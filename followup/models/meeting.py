@@ -7,6 +7,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from snippets.models.publishable import ReviewedSnippet
 
+from .report import published_in_source_language
+
 
 class NetworkMeeting(ReviewedSnippet):
     """A meeting of the local network (twice a year), with who took part and short minutes."""
@@ -16,7 +18,11 @@ class NetworkMeeting(ReviewedSnippet):
     )
     date = models.DateField(_("date"))
     participants = ParentalManyToManyField(
-        "snippets.Actor", verbose_name=_("participating actors"), blank=True, related_name="+"
+        "snippets.Actor",
+        verbose_name=_("participating actors"),
+        blank=True,
+        related_name="+",
+        limit_choices_to=published_in_source_language,
     )
     minutes = models.TextField(_("minutes"), blank=True)
 

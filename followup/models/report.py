@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -7,6 +8,11 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from snippets.models.publishable import ReviewedSnippet, TranslatableRow
+
+
+def published_in_source_language():
+    """Goals and actors are chosen among the Swedish, published ones: a translation shows them in its language."""
+    return {"locale__language_code": settings.LANGUAGE_CODE, "live": True}
 
 
 class ActivityStatus(models.TextChoices):
@@ -92,7 +98,13 @@ class ReportedActivity(TranslatableRow, ClusterableModel):
     target_group = models.CharField(
         _("target group reached"), max_length=300, blank=True, help_text=_("E.g. “Personal inom hemtjänsten”.")
     )
-    goals = ParentalManyToManyField("snippets.Goal", verbose_name=_("goals served"), blank=True, related_name="+")
+    goals = ParentalManyToManyField(
+        "snippets.Goal",
+        verbose_name=_("goals served"),
+        blank=True,
+        related_name="+",
+        limit_choices_to=published_in_source_language,
+    )
 
     panels = [
         FieldPanel("text"),

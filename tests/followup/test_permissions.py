@@ -156,3 +156,26 @@ def test_the_coordinator_opens_every_report_and_publishes(client, django_user_mo
     client.post(url("edit", report), {**edit_data(report), "action-publish": "publish"})
     report.refresh_from_db()
     assert report.live
+
+
+def test_the_coordinators_dashboard_says_who_has_reported_and_who_is_late(client, django_user_model, open_follow_up):
+    coordinator = django_user_model.objects.create_user("samordnare", password="pw")
+    coordinator.groups.add(Group.objects.get(name=APPROVERS))
+    report = report_of(open_follow_up, "Polisen")
+    report.get_workflow().start(report, coordinator)
+    total = open_follow_up.reports.count()
+    client.force_login(coordinator)
+    dashboard = client.get("/admin/").content.decode()
+    assert f"1 av {total} rapporterade" in dashboard
+    assert open_follow_up.report_deadline.isoformat() in dashboard
+    assert "Sen" not in dashboard
+    open_follow_up.report_deadline = open_follow_up.opens_on
+    open_follow_up.save()
+    dashboard = client.get("/admin/").content.decode()
+    assert dashboard.count("<strong>Sen</strong>") == total - 1
+
+
+def test_a_representatives_dashboard_shows_only_their_own_report(polis, open_follow_up):
+    dashboard = polis.get("/admin/").content.decode()
+    assert url("edit", report_of(open_follow_up, "Polisen")) in dashboard
+    assert "Migrationsverket" not in dashboard and "rapporterade" not in dashboard

@@ -118,3 +118,37 @@ def test_the_demo_users_include_a_representative_of_polisen(settings):
     link = NetworkRepresentative.objects.get(user__username="polisen")
     assert link.actor == swedish_actor("Polisen")
     assert list(link.user.groups.values_list("name", flat=True)) == ["Nätverksrepresentanter"]
+
+
+def test_the_compiled_division_of_responsibilities_is_handed_over_as_a_reviewed_change(open_follow_up, superuser):
+    from followup.models import ReportedActivity
+    from followup.rounds import hand_over
+
+    polisen = swedish_actor("Polisen")
+    before = [(r.kind, r.text) for r in polisen.responsibilities.all()]
+    report = open_follow_up.reports.get(actor=polisen)
+    statuses = [ActivityStatus.CARRIED_OUT, ActivityStatus.ONGOING, ActivityStatus.DROPPED, ActivityStatus.PLANNED]
+    report.activities = [
+        ReportedActivity(sort_order=i, locale=report.locale, status=status, text=f"Aktivitet {i}")
+        for i, status in enumerate(statuses)
+    ] + [ReportedActivity(sort_order=9, locale=report.locale, status=ActivityStatus.NEW, text="Ny aktivitet")]
+    report.save()
+    report.save_revision().publish()
+
+    hand_over(open_follow_up, superuser)
+    polisen.refresh_from_db()
+    # Nothing public changes before review; the previous period stays the live version.
+    assert [(r.kind, r.text) for r in polisen.responsibilities.all()] == before
+    assert polisen.workflow_in_progress
+    proposed = polisen.get_latest_revision_as_object()
+    assert [(r.kind, r.text) for r in proposed.responsibilities.all()] == [
+        ("ongoing", "Aktivitet 1"),
+        ("future", "Aktivitet 3"),
+        ("ongoing", "Ny aktivitet"),
+    ]
+    # Approved, it becomes the actor's responsibilities; the previous period is kept in the history.
+    polisen.current_workflow_state.current_task_state.approve(user=superuser)
+    polisen.refresh_from_db()
+    assert [r.text for r in polisen.responsibilities.all()] == ["Aktivitet 1", "Aktivitet 3", "Ny aktivitet"]
+    oldest = polisen.revisions.order_by("created_at").first().as_object()
+    assert [(r.kind, r.text) for r in oldest.responsibilities.all()] == before
