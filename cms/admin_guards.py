@@ -18,17 +18,52 @@
    offers every synchronised value (phone numbers, addresses) for editing by language.
 5. Feedback reports (form submissions) are read by those who may see them in the Forms menu
    (cms.wagtail_hooks); the Forms listing is refused to everyone else, not only left empty.
+6. Network representatives (followup.permissions) reach their dashboard, their account and their
+   own actor's follow-up report, and nothing else: every per-object view of a report (edit,
+   history, revisions, compare, preview, workflow actions, usage…) checks that the report is their
+   actor's, and anything that changes it that its round is still open. Choosers, the page explorer
+   and every other admin area are refused outright: an allow-list, so a new admin view is closed
+   to them until someone decides otherwise.
 """
 
 from django.apps import apps
-from django.core.exceptions import PermissionDenied
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import Resolver404, resolve
 from wagtail.contrib.forms.utils import get_forms_for_user
 from wagtail.models import Locale, Page
 from wagtail_localize.models import OverridableSegment, TranslationSource
 
+from followup.models import ActorReport
+from followup.permissions import can_change_report, can_view_report, is_representative
+
 from .roles import is_only_translator
 from .translation_locks import is_locked
+
+REPORTS_NAMESPACE = "wagtailsnippets_followup_actorreport"
+# What a network representative may open besides their report: (namespace, url name).
+REPRESENTATIVE_VIEWS = {
+    ("", "wagtailadmin_home"),
+    ("", "wagtailadmin_login"),
+    ("", "wagtailadmin_logout"),
+    ("", "wagtailadmin_sprite"),
+    ("", "wagtailadmin_javascript_catalog"),
+    ("", "wagtailadmin_account"),
+    ("", "wagtailadmin_dismissibles"),
+    ("wagtailsnippets", "index"),
+}
+
+
+def check_report(request, pk, changes):
+    """A network representative's own actor's report; to change it, its round must be open."""
+    try:
+        report = ActorReport.objects.filter(pk=unquote(str(pk))).select_related("round").first()
+    except (ValueError, ValidationError):
+        raise PermissionDenied from None
+    if report is None or not can_view_report(request.user, report):
+        raise PermissionDenied
+    if changes and not can_change_report(request.user, report):
+        raise PermissionDenied
 
 
 class AdminGuardMiddleware:
@@ -46,6 +81,9 @@ class AdminGuardMiddleware:
         return self.get_response(request)
 
     def check(self, request, match):
+        if is_representative(request.user):
+            self.check_representative(request, match)
+            return
         if match.namespace == "wagtailforms" and not get_forms_for_user(request.user).exists():
             raise PermissionDenied
         if match.namespace.startswith("wagtailsnippets_") and is_only_translator(request.user):
@@ -76,6 +114,26 @@ class AdminGuardMiddleware:
             and match.url_name in ("convert_to_alias", "stop_translation")
             and not request.user.is_superuser
         ):
+            raise PermissionDenied
+
+    @staticmethod
+    def check_representative(request, match):
+        kwargs = match.kwargs
+        if match.namespace == "wagtailadmin_editing_sessions":
+            # The editor pings while a report is open, naming it; a release names only its own session.
+            if match.url_name == "release":
+                return
+            if (kwargs["app_label"], kwargs["model_name"]) != ("followup", "actorreport"):
+                raise PermissionDenied
+            check_report(request, kwargs["object_id"], changes=False)
+        elif match.namespace == REPORTS_NAMESPACE:
+            pk = kwargs.get("pk") or next(iter(match.args), None)
+            if pk is not None:
+                check_report(request, pk, changes=request.method not in ("GET", "HEAD"))
+            # The listing is narrowed to their report (followup.wagtail_hooks); nothing is created.
+            elif match.url_name not in {"list", "list_results"}:
+                raise PermissionDenied
+        elif (match.namespace, match.url_name) not in REPRESENTATIVE_VIEWS:
             raise PermissionDenied
 
     @staticmethod

@@ -18,6 +18,9 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.ui.components import Component
 from wagtail.models import Locale, TaskState, WorkflowState
 
+from followup.dashboard import FollowUpPanel
+from followup.permissions import is_representative
+
 from .roles import APPROVERS, COMMUNICATORS, TRANSLATORS, is_only_translator
 from .translation_status import outdated_translations
 
@@ -130,6 +133,9 @@ def arrange(request, panels):
     mine = roles(request.user)
     panels.append(ChangesRequestedPanel())
     panels.append(ReviewRemindersPanel())
+    # Socialkontoret coordinates the follow-up as approvers; representatives see their own report.
+    if APPROVERS in mine or is_representative(request.user):
+        panels.append(FollowUpPanel())
     if TRANSLATORS in mine:
         panels.append(OutdatedTranslationsPanel())
     first = {

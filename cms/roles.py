@@ -3,6 +3,8 @@
 COMMUNICATORS = "Kommunikatörer"
 APPROVERS = "Granskare"
 TRANSLATORS = "Översättare"
+# Report for one actor in the yearly follow-up (cms/migrations/0007, followup.permissions).
+NETWORK_REPRESENTATIVES = "Nätverksrepresentanter"
 
 
 def is_only_translator(user):

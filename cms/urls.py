@@ -9,6 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from followup import urls as followup_urls
 from pages import views as page_views
 
 from .api import api
@@ -37,6 +38,7 @@ if settings.DEBUG:
 # Every public URL carries its language (/sv/…), so each translation has an address of its own.
 urlpatterns += i18n_patterns(
     path(pgettext_lazy("URL path", "search/"), page_views.search, name="search"),
+    path("", include(followup_urls)),
     # Public pages set no cookie, so they cannot carry a CSRF token (decision 0007). The one page
     # that acts on a POST is the accessibility statement's anonymous feedback form: no session, no
     # account, nothing for a forged request to act as. It has a honeypot, a size and a rate limit.

@@ -10,6 +10,7 @@ from wagtail.api.v3.urls import api
 from . import openapi, problems
 from .errors import LocaleNotFound, TranslationNotFound
 from .problems import problem
+from .routers.follow_ups import router as follow_ups_router
 from .routers.locales import router as locales_router
 from .routers.page_helpers import navigation_router
 from .routers.page_helpers import router as page_helpers_router
@@ -17,6 +18,7 @@ from .routers.snippets import router as snippets_router
 from .routers.strategies import router as strategies_router
 
 api.add_router("/strategies/", strategies_router)
+api.add_router("/follow-ups/", follow_ups_router)
 api.add_router("/pages/", page_helpers_router)
 api.add_router("/navigation/", navigation_router)
 api.add_router("/", snippets_router)

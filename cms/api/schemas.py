@@ -284,3 +284,53 @@ class NavigationItem(Schema):
 
 
 NavigationItem.model_rebuild()
+
+
+# Follow-ups
+
+
+class FollowUpSummary(Schema):
+    id: int
+    strategy_id: int
+    year: int
+    is_baseline: bool = Field(description="The starting point: the activities the strategy itself lists (Bilaga 1).")
+    opens_on: datetime.date
+    report_deadline: datetime.date
+    compiled_on: datetime.date | None
+
+
+class FollowUpActor(Schema):
+    id: int
+    name: str
+    locale: str
+
+
+class FollowUpActivity(Schema):
+    status: Literal["carried_out", "ongoing", "planned", "dropped", "new"]
+    status_label: str = Field(description="The status in the requested language.")
+    text: str
+    done: str = Field(description="What was done.")
+    target_group: str = Field(description="The target group reached.")
+
+
+class FollowUpReport(Schema):
+    actor: FollowUpActor
+    locale: str = Field(description="The language this report is shown in: the requested one, or Swedish.")
+    needs: str
+    activities: list[FollowUpActivity]
+
+
+class FollowUpYear(Schema):
+    year: int
+    counts: dict[str, int] = Field(description="Activities by status.")
+
+
+class FollowUpComparison(Schema):
+    goal: str = Field(description="The goal's title in the requested language, or “not linked to a goal”.")
+    years: list[FollowUpYear]
+
+
+class FollowUpDocument(FollowUpSummary):
+    locale: str
+    reports: list[FollowUpReport]
+    comparison: list[FollowUpComparison]

@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "cms",
     "pages",
     "snippets",
+    "followup",
     "webhooks",
     "wagtail_localize",
     "wagtail_localize.locales",

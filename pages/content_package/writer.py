@@ -19,6 +19,7 @@ from snippets.models import GoalAudience, Indicator, Responsibility
 from ..models import ChapterPage, FeedbackFormField, HomePage, StrategyPage
 from .keys import block_id, translation_key
 from .reader import BLOCK_REFERENCES, FORM_FIELD_FIELDS, SITE_PAGE_TYPES, SNIPPET_KINDS, STRATEGY_FIELDS, field_values
+from .signals import package_written
 
 # Each snippet family's ordered inline children: (relation, child model, how a data item becomes child fields).
 CHILDREN = {
@@ -54,6 +55,7 @@ class PackageWriter:
         strategy = self.write_strategy(home)
         self.write_chapters(strategy, self.data["strategy"].get("chapters") or [], "strategy")
         self.write_site_pages(home)
+        package_written.send(sender=PackageWriter, writer=self, strategy=strategy)
         return self.counts
 
     # Snippets

@@ -64,15 +64,31 @@ def server_log(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory, server_log):
+def server_env(tmp_path_factory):
     database = tmp_path_factory.mktemp("browser") / "site.sqlite3"
-    env = {
+    return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "tests.browser.settings",
         "PYTHONUNBUFFERED": "1",
         "DATABASE_URL": f"sqlite:///{database}",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
     }
+
+
+@pytest.fixture(scope="session")
+def server_shell(server, server_env):
+    """Python run in `manage.py shell` against the server's database: to set up what a journey starts from."""
+
+    def run(code):
+        manage = [sys.executable, str(ROOT / "manage.py"), "shell", "-c", code]
+        return subprocess.run(manage, env=server_env, check=True, cwd=ROOT, capture_output=True, text=True).stdout
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def server(server_env, server_log):
+    env = server_env
     manage = [sys.executable, str(ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
     subprocess.run([*manage, "load_strategy"], env=env, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)

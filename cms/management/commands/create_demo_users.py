@@ -6,9 +6,18 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
-from cms.roles import APPROVERS, COMMUNICATORS, TRANSLATORS
+from cms.roles import APPROVERS, COMMUNICATORS, NETWORK_REPRESENTATIVES, TRANSLATORS
+from followup.models import NetworkRepresentative
+from snippets.models import Actor
 
-DEMO_USERS = {"kommunikator": COMMUNICATORS, "granskare": APPROVERS, "oversattare": TRANSLATORS}
+DEMO_USERS = {
+    "kommunikator": COMMUNICATORS,
+    "granskare": APPROVERS,
+    "oversattare": TRANSLATORS,
+    "polisen": NETWORK_REPRESENTATIVES,
+}
+# The network representative reports for this (Swedish) actor.
+REPRESENTED = {"polisen": "Polisen"}
 
 
 class Command(BaseCommand):
@@ -23,4 +32,9 @@ class Command(BaseCommand):
             user.set_password(password)
             user.save()
             user.groups.set([Group.objects.get(name=role)])
+            if username in REPRESENTED:
+                actor = Actor.objects.filter(name=REPRESENTED[username], locale__language_code="sv").first()
+                if actor is None:
+                    raise CommandError("Load the strategy first: python manage.py load_strategy")
+                NetworkRepresentative.objects.update_or_create(user=user, defaults={"actor": actor})
             self.stdout.write(f"{role}: user {username}  password {password}")
