@@ -277,3 +277,6 @@ TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "webhooks": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
+# Webhook endpoints must be public internet addresses (webhooks/addresses.py); "1" allows the
+# server's own network too, for a receiver on the intranet.
+WEBHOOKS_ALLOW_PRIVATE_ADDRESSES = os.environ.get("WEBHOOKS_ALLOW_PRIVATE_ADDRESSES") == "1"
