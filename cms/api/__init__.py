@@ -9,11 +9,14 @@ from wagtail.api.v3.urls import api
 
 from .errors import LocaleNotFound, TranslationNotFound
 from .middleware import problem
+from .preview import PreviewRefused
+from .routers.page_detail import replace_wagtail_page_detail
 from .routers.page_helpers import navigation_router
 from .routers.page_helpers import router as page_helpers_router
 from .routers.snippets import router as snippets_router
 from .routers.strategies import router as strategies_router
 
+replace_wagtail_page_detail()
 api.add_router("/strategies/", strategies_router)
 api.add_router("/pages/", page_helpers_router)
 api.add_router("/navigation/", navigation_router)
@@ -25,6 +28,14 @@ api.add_router("/", snippets_router)
 def missing_translation(request: HttpRequest, exc: LocaleNotFound | TranslationNotFound):
     # No silent fallback to Swedish: say which locales do exist.
     return problem(404, "Not Found", str(exc), available_locales=exc.available)
+
+
+@api.exception_handler(PreviewRefused)
+def preview_refused(request: HttpRequest, exc: PreviewRefused):
+    response = problem(exc.status, "Unauthorized" if exc.status == 401 else "Forbidden", str(exc))
+    if exc.status == 401:
+        response["WWW-Authenticate"] = 'Bearer realm="api"'
+    return response
 
 
 __all__ = ["api"]

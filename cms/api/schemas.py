@@ -6,10 +6,18 @@ from typing import Annotated, Literal
 from ninja import Schema
 from pydantic import Field
 
+VersionField = Field(
+    description="Which version this is: `live` (published) or `draft` (the latest draft; only with `version=draft`)."
+)
+
 # Snippets
 
 
-class ContactOut(Schema):
+class Versioned(Schema):
+    version: Literal["live", "draft"] = VersionField
+
+
+class ContactOut(Versioned):
     id: int
     locale: str
     name: str
@@ -28,7 +36,7 @@ class ContactOut(Schema):
     verified_on: datetime.date | None
 
 
-class ActorOut(Schema):
+class ActorOut(Versioned):
     id: int
     locale: str
     name: str
@@ -39,21 +47,21 @@ class ActorOut(Schema):
     future: list[str]
 
 
-class IndicatorCategoryOut(Schema):
+class IndicatorCategoryOut(Versioned):
     id: int
     locale: str
     name: str
     indicators: list[str]
 
 
-class ConceptOut(Schema):
+class ConceptOut(Versioned):
     id: int
     locale: str
     term: str
     definition: str = Field(description="HTML.")
 
 
-class GoalOut(Schema):
+class GoalOut(Versioned):
     id: int
     locale: str
     title: str
@@ -61,7 +69,7 @@ class GoalOut(Schema):
     audiences: list[str]
 
 
-class ResourceOut(Schema):
+class ResourceOut(Versioned):
     id: int
     locale: str
     title: str
@@ -215,6 +223,9 @@ class TranslationStatus(Schema):
 
 class Chapter(Schema):
     id: int
+    locale: str = Field(
+        description="The chapter's own language: the document's, or the source's for a chapter added by `fallback`."
+    )
     title: str
     slug: str
     url: str
@@ -248,8 +259,19 @@ class StrategySummary(Schema):
     last_published_at: datetime.datetime | None
 
 
+class UntranslatedChapter(Schema):
+    id: int = Field(description="The source chapter's id.")
+    title: str = Field(description="The source chapter's title, in the source language.")
+    source_locale: str
+
+
 class StrategyDocument(StrategySummary):
+    version: Literal["live", "draft"] = VersionField
     translation: TranslationStatus
+    untranslated: list[UntranslatedChapter] = Field(
+        description="Chapters of the source with no live translation in this locale, in tree order. "
+        "With `fallback`, they are in `chapters` in the source language; without it, they are left out."
+    )
     governance: Governance
     intro: str
     position: str

@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "cms.middleware.RejectNulBytesMiddleware",
     # Before sessions and auth: a cached API answer needs neither, nor the database.
+    "cms.api.preview.PreviewHeaderMiddleware",
     "cms.api.middleware.StrictQueryParametersMiddleware",
     "cms.api.middleware.DefaultLocaleMiddleware",
     "cms.api.middleware.APICacheMiddleware",

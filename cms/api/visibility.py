@@ -1,0 +1,45 @@
+"""Which snippets the public may see (docs/decisions/0009-public-snippets.md).
+
+A snippet is public when it is live and shown by a live page without view restrictions of
+this site: the reference index of a live page holds what its published version chooses
+(Wagtail indexes the page row, which is the live content). Two things are shown without being
+chosen: the emergency banner's contacts, on every page, and the actors of the responsibility
+matrix (those with responsibilities), which lists them all. A snippet only a draft or a
+private page uses is in no anonymous answer.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Q
+from django.db.models.functions import Cast
+from wagtail.models import Page, ReferenceIndex
+
+from snippets.models import Actor, Contact
+
+from .content import public_pages
+from .serializers import live_snippets
+
+
+def shown_by_public_pages(request, model):
+    """The ids (as text, as the reference index keeps them) of `model` rows that public pages choose."""
+    pages = public_pages(request).annotate(text_pk=Cast("pk", CharField())).values("text_pk")
+    return ReferenceIndex.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Page),
+        to_content_type=ContentType.objects.get_for_model(model),
+        object_id__in=pages,
+    ).values("to_object_id")
+
+
+def public_condition(request, model):
+    shown = Q(text_pk__in=shown_by_public_pages(request, model))
+    if model is Contact:
+        shown |= Q(in_emergency_banner=True)
+    if model is Actor:
+        shown |= Q(responsibilities__isnull=False)
+    return shown
+
+
+def public_snippets(request, model, locale=None, ids=None):
+    """Live snippets the public may see, with what their representation needs fetched up front."""
+    queryset = live_snippets(model, locale=locale, ids=ids)
+    visible = model.objects.annotate(text_pk=Cast("pk", CharField())).filter(public_condition(request, model))
+    return queryset.filter(pk__in=visible.values("pk"))
