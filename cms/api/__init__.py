@@ -10,6 +10,7 @@ from wagtail.api.v3.urls import api
 from .errors import LocaleNotFound, TranslationNotFound
 from .middleware import problem
 from .preview import PreviewRefused
+from .routers.changes import router as changes_router
 from .routers.page_detail import replace_wagtail_page_detail
 from .routers.page_helpers import navigation_router
 from .routers.page_helpers import router as page_helpers_router
@@ -20,6 +21,7 @@ replace_wagtail_page_detail()
 api.add_router("/strategies/", strategies_router)
 api.add_router("/pages/", page_helpers_router)
 api.add_router("/navigation/", navigation_router)
+api.add_router("/changes/", changes_router)
 api.add_router("/", snippets_router)
 
 

@@ -14,6 +14,7 @@ from django.db.models.functions import Cast
 from wagtail.models import Page, ReferenceIndex
 
 from snippets.models import Actor, Contact
+from snippets.models.publishable import PublishableSnippet
 
 from .content import public_pages
 from .serializers import live_snippets
@@ -43,3 +44,25 @@ def public_snippets(request, model, locale=None, ids=None):
     queryset = live_snippets(model, locale=locale, ids=ids)
     visible = model.objects.annotate(text_pk=Cast("pk", CharField())).filter(public_condition(request, model))
     return queryset.filter(pk__in=visible.values("pk"))
+
+
+def shown_publicly(snippet):
+    """Whether the public sees the snippet whenever it is live, on any site: for code that runs outside
+    a request (webhooks, the change feed), which must not announce what no public page shows."""
+    if isinstance(snippet, Contact) and snippet.in_emergency_banner:
+        return True
+    if isinstance(snippet, Actor) and snippet.responsibilities.exists():
+        return True
+    pages = Page.objects.live().public().annotate(text_pk=Cast("pk", CharField())).values("text_pk")
+    return ReferenceIndex.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Page),
+        to_content_type=ContentType.objects.get_for_model(type(snippet)),
+        to_object_id=str(snippet.pk),
+        object_id__in=pages,
+    ).exists()
+
+
+def is_public_snippet(instance):
+    """A publishable snippet that public pages show: what webhooks and the change feed may announce;
+    one that only private pages or drafts use is not announced."""
+    return isinstance(instance, PublishableSnippet) and shown_publicly(instance)

@@ -207,6 +207,11 @@ def test_private_pages_and_drafts_are_never_announced(receiver, django_capture_o
         private.save_revision().publish()
         private.unpublish()
         draft.delete()
+        # A contact only the private page chooses is not announced either.
+        internal = Contact.objects.create(name="Intern kontakt", category="support_line", phone="020-61 60 60")
+        below.body = [("contacts", {"contacts": [internal]})]
+        below.save_revision().publish()
+        internal.save_revision().publish()
         private.delete()
     assert not Delivery.objects.exists()
 
