@@ -8,10 +8,11 @@ class CmsConfig(AppConfig):
     verbose_name = "CMS"
 
     def ready(self):
-        from . import admin_titles, purge, signals, site_address  # noqa: F401 (site_address registers checks)
+        from . import admin_titles, changes, purge, signals, site_address  # noqa: F401 (site_address registers checks)
         from .api import freshness
 
         admin_titles.install()
+        changes.connect()
         freshness.connect()
         purge.connect()
         signals.connect()

@@ -84,5 +84,33 @@ class WorkingLanguage(models.Model):
         return f"{self.user}: {self.locale}"
 
 
+class ContentChange(models.Model):
+    """One entry of the public change feed (GET /api/v3/changes/): what a consumer keeping a copy
+    must fetch again or drop. The id is the feed's cursor. Only changes the public could see are
+    recorded; an entry names an object, never its content."""
+
+    # API values, never shown in the admin: no labels to translate.
+    class Action(models.TextChoices):
+        CREATED = "created"
+        UPDATED = "updated"
+        UNPUBLISHED = "unpublished"
+        DELETED = "deleted"
+        RESTRICTED = "restricted"
+
+    TOMBSTONES = (Action.UNPUBLISHED, Action.DELETED, Action.RESTRICTED)
+
+    kind = models.CharField(max_length=30)
+    object_id = models.PositiveIntegerField()
+    locale = models.CharField(max_length=20)
+    action = models.CharField(max_length=20, choices=Action.choices)
+    occurred_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self):
+        return f"{self.kind} {self.object_id} {self.action}"
+
+
 # A site setting lives in its own module; imported here so that Django registers it with this app.
 from .contact_details import MunicipalityContactDetails  # noqa: E402, F401

@@ -1,10 +1,18 @@
-"""Which content changes become events, and what an event says."""
+"""Which content changes become events, and what an event says.
+
+Only what the public could see is announced, as cms/changes.py decides for the change feed too: a
+page that is private (a view restriction on it or above it) or was never live is in no event, so
+neither is its deletion; its title and URL are not the receiver's business. An event names every
+API URL whose answer changed (`urls.api_changed`), the strategy documents that embed a changed
+snippet included, as the CDN purge computes them.
+"""
 
 from django.db import transaction
-from django.db.models.signals import post_delete
 from django.utils import timezone
 from wagtail.models import Page
-from wagtail.signals import page_published, page_unpublished, published, unpublished
+
+from cms.changes import public_change
+from cms.models import ContentChange
 
 from .models import Delivery, Endpoint
 
@@ -20,6 +28,13 @@ def api_url(instance):
     return f"{root}{prefix}/{instance.pk}/" if prefix else None
 
 
+def changed_api_urls(instance):
+    from cms.purge import API, urls_for_page, urls_for_snippet
+
+    urls = urls_for_page(instance) if isinstance(instance, Page) else urls_for_snippet(instance)
+    return sorted(url for url in urls if API in url)
+
+
 def payload(kind, action, instance):
     return {
         "type": f"{kind}.{action}",
@@ -31,6 +46,7 @@ def payload(kind, action, instance):
         "urls": {
             "html": instance.full_url if isinstance(instance, Page) and action != "deleted" else None,
             "api": api_url(instance) if action != "deleted" else None,
+            "api_changed": changed_api_urls(instance),
         },
         "occurred_at": timezone.now().isoformat(),
     }
@@ -51,41 +67,20 @@ def emit(kind, action, instance):
         transaction.on_commit(lambda pk=delivery.pk: deliver.enqueue(pk))
 
 
-def on_page_published(sender, instance, **kwargs):
-    emit("page", "published", instance)
+# The change feed's actions as events; a page made private is not announced (its title and URL
+# are no longer the public's), as a private page never is.
+EVENTS = {
+    ContentChange.Action.CREATED: "published",
+    ContentChange.Action.UPDATED: "published",
+    ContentChange.Action.UNPUBLISHED: "unpublished",
+    ContentChange.Action.DELETED: "deleted",
+}
 
 
-def on_page_unpublished(sender, instance, **kwargs):
-    emit("page", "unpublished", instance)
-
-
-def is_snippet(instance):
-    from snippets.models.publishable import PublishableSnippet
-
-    return isinstance(instance, PublishableSnippet)
-
-
-def on_published(sender, instance, **kwargs):
-    if is_snippet(instance):
-        emit("snippet", "published", instance)
-
-
-def on_unpublished(sender, instance, **kwargs):
-    if is_snippet(instance):
-        emit("snippet", "unpublished", instance)
-
-
-def on_delete(sender, instance, **kwargs):
-    # A page's delete signals once per table of its type; the specific one speaks for it.
-    if isinstance(instance, Page) and sender is type(instance) and sender is not Page:
-        emit("page", "deleted", instance)
-    elif is_snippet(instance):
-        emit("snippet", "deleted", instance)
+def on_public_change(sender, instance, action, **kwargs):
+    if action in EVENTS:
+        emit("page" if isinstance(instance, Page) else "snippet", EVENTS[action], instance)
 
 
 def connect():
-    page_published.connect(on_page_published, dispatch_uid="webhooks-page-published")
-    page_unpublished.connect(on_page_unpublished, dispatch_uid="webhooks-page-unpublished")
-    published.connect(on_published, dispatch_uid="webhooks-published")
-    unpublished.connect(on_unpublished, dispatch_uid="webhooks-unpublished")
-    post_delete.connect(on_delete, dispatch_uid="webhooks-deleted")
+    public_change.connect(on_public_change, dispatch_uid="webhooks-public-change")

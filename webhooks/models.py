@@ -1,23 +1,25 @@
-import secrets
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-def new_secret():
-    return secrets.token_urlsafe(32)
+from .addresses import validate_public_url
+from .signing import new_secret
 
 
 class Endpoint(models.Model):
     """A consumer's URL that receives an event whenever content is published, unpublished or deleted."""
 
     name = models.CharField(_("name"), max_length=200, help_text=_("Who receives the events, e.g. “Intranätet”."))
-    url = models.URLField(_("URL"), max_length=500)
+    url = models.URLField(
+        _("URL"),
+        max_length=500,
+        validators=[validate_public_url],
+        help_text=_("A public internet address; addresses on the server's own network are refused."),
+    )
     secret = models.CharField(
         _("signing secret"),
         max_length=100,
         default=new_secret,
-        help_text=_("The receiver checks the X-Signature-SHA256 header, an HMAC-SHA256 of the body with this secret."),
+        help_text=_("Standard Webhooks secret (whsec_…): the receiver verifies the webhook-signature header with it."),
     )
     active = models.BooleanField(_("active"), default=True)
 

@@ -9,18 +9,23 @@ from wagtail.api.v3.urls import api
 
 from . import openapi, problems
 from .errors import LocaleNotFound, TranslationNotFound
+from .preview import PreviewRefused
 from .problems import problem
+from .routers.changes import router as changes_router
 from .routers.follow_ups import router as follow_ups_router
 from .routers.locales import router as locales_router
+from .routers.page_detail import replace_wagtail_page_detail
 from .routers.page_helpers import navigation_router
 from .routers.page_helpers import router as page_helpers_router
 from .routers.snippets import router as snippets_router
 from .routers.strategies import router as strategies_router
 
+replace_wagtail_page_detail()
 api.add_router("/strategies/", strategies_router)
 api.add_router("/follow-ups/", follow_ups_router)
 api.add_router("/pages/", page_helpers_router)
 api.add_router("/navigation/", navigation_router)
+api.add_router("/changes/", changes_router)
 api.add_router("/", snippets_router)
 api.add_router("/locales/", locales_router)
 openapi.install(api)
@@ -34,6 +39,14 @@ api.renderer.json_dumps_params = {"ensure_ascii": False}
 def missing_translation(request: HttpRequest, exc: LocaleNotFound | TranslationNotFound):
     # No silent fallback to Swedish: say which locales do exist.
     return problem(404, "Not Found", str(exc), available_locales=exc.available)
+
+
+@api.exception_handler(PreviewRefused)
+def preview_refused(request: HttpRequest, exc: PreviewRefused):
+    response = problem(exc.status, "Unauthorized" if exc.status == 401 else "Forbidden", str(exc))
+    if exc.status == 401:
+        response["WWW-Authenticate"] = 'Bearer realm="api"'
+    return response
 
 
 __all__ = ["api"]

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.http import Http404
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from .errors import LocaleNotFound
 
@@ -46,3 +46,11 @@ def default_site_url():
     """The default site's root URL, for code that runs outside a request (CDN purge, webhooks)."""
     site = Site.objects.filter(is_default_site=True).first()
     return site.root_url if site else ""
+
+
+def is_private(page, ignoring=None):
+    """Whether a view restriction on the page or above it hides it (one restriction may be left out)."""
+    restrictions = PageViewRestriction.objects.filter(page__in=page.get_ancestors(inclusive=True))
+    if ignoring is not None:
+        restrictions = restrictions.exclude(pk=ignoring.pk)
+    return restrictions.exists()

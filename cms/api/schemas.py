@@ -13,10 +13,19 @@ from .locales import LocaleCode
 # Enums in the OpenAPI document: a generated client gets the closed set of values.
 ContactCategory = Literal[tuple(Contact.Category.values)]  # type: ignore[valid-type]
 ResourceKind = Literal[tuple(Resource.Kind.values)]  # type: ignore[valid-type]
+
+VersionField = Field(
+    description="Which version this is: `live` (published) or `draft` (the latest draft; only with `version=draft`)."
+)
+
 # Snippets
 
 
-class ContactOut(Schema):
+class Versioned(Schema):
+    version: Literal["live", "draft"] = VersionField
+
+
+class ContactOut(Versioned):
     id: int
     locale: LocaleCode
     name: str
@@ -35,7 +44,7 @@ class ContactOut(Schema):
     verified_on: datetime.date | None
 
 
-class ActorOut(Schema):
+class ActorOut(Versioned):
     id: int
     locale: LocaleCode
     name: str
@@ -46,21 +55,21 @@ class ActorOut(Schema):
     future: list[str]
 
 
-class IndicatorCategoryOut(Schema):
+class IndicatorCategoryOut(Versioned):
     id: int
     locale: LocaleCode
     name: str
     indicators: list[str]
 
 
-class ConceptOut(Schema):
+class ConceptOut(Versioned):
     id: int
     locale: LocaleCode
     term: str
     definition: str = Field(description="HTML.")
 
 
-class GoalOut(Schema):
+class GoalOut(Versioned):
     id: int
     locale: LocaleCode
     title: str
@@ -68,7 +77,7 @@ class GoalOut(Schema):
     audiences: list[str]
 
 
-class ResourceOut(Schema):
+class ResourceOut(Versioned):
     id: int
     locale: LocaleCode
     title: str
@@ -222,6 +231,9 @@ class TranslationStatus(Schema):
 
 class Chapter(Schema):
     id: int
+    locale: str = Field(
+        description="The chapter's own language: the document's, or the source's for a chapter added by `fallback`."
+    )
     title: str
     slug: str
     url: str
@@ -255,8 +267,19 @@ class StrategySummary(Schema):
     last_published_at: datetime.datetime | None
 
 
+class UntranslatedChapter(Schema):
+    id: int = Field(description="The source chapter's id.")
+    title: str = Field(description="The source chapter's title, in the source language.")
+    source_locale: str
+
+
 class StrategyDocument(StrategySummary):
+    version: Literal["live", "draft"] = VersionField
     translation: TranslationStatus
+    untranslated: list[UntranslatedChapter] = Field(
+        description="Chapters of the source with no live translation in this locale, in tree order. "
+        "With `fallback`, they are in `chapters` in the source language; without it, they are left out."
+    )
     governance: Governance
     intro: str
     position: str

@@ -9,11 +9,21 @@ from pages.blocks.references import SNIPPET_REFERENCES, chosen_pks, referenced_p
 from snippets.models import Actor, Concept, Contact, Goal, Indicator, IndicatorCategory, Resource, Responsibility
 
 from ..sanitize import clean_html
+from .preview import latest_versions, version_of
 
 
 def live_snippets(model, locale=None, ids=None):
     """Published snippets only, with the children their representation shows fetched up front."""
-    queryset = model.objects.filter(live=True).select_related("locale")
+    return with_children(model, model.objects.filter(live=True), locale, ids)
+
+
+def draft_snippets(model, locale=None, ids=None):
+    """Every snippet, published or not, as its latest draft says (for an editor's preview)."""
+    return latest_versions(list(with_children(model, model.objects.all(), locale, ids)))
+
+
+def with_children(model, queryset, locale, ids):
+    queryset = queryset.select_related("locale")
     if locale is not None:
         queryset = queryset.filter(locale=locale)
     if ids is not None:
@@ -44,6 +54,7 @@ class RichText:
 def contact(obj):
     return {
         "id": obj.pk,
+        "version": version_of(obj),
         "locale": obj.locale.language_code,
         "name": obj.name,
         "organisation": obj.organisation,
@@ -66,6 +77,7 @@ def actor(obj, rich_text):
     responsibilities = list(obj.responsibilities.all())
     return {
         "id": obj.pk,
+        "version": version_of(obj),
         "locale": obj.locale.language_code,
         "name": obj.name,
         "full_name": obj.full_name,
@@ -79,6 +91,7 @@ def actor(obj, rich_text):
 def indicator_category(obj):
     return {
         "id": obj.pk,
+        "version": version_of(obj),
         "locale": obj.locale.language_code,
         "name": obj.name,
         "indicators": [i.text for i in obj.indicators.all()],
@@ -86,12 +99,19 @@ def indicator_category(obj):
 
 
 def concept(obj, rich_text):
-    return {"id": obj.pk, "locale": obj.locale.language_code, "term": obj.term, "definition": rich_text(obj.definition)}
+    return {
+        "id": obj.pk,
+        "version": version_of(obj),
+        "locale": obj.locale.language_code,
+        "term": obj.term,
+        "definition": rich_text(obj.definition),
+    }
 
 
 def goal(obj, rich_text):
     return {
         "id": obj.pk,
+        "version": version_of(obj),
         "locale": obj.locale.language_code,
         "title": obj.title,
         "text": rich_text(obj.text),
@@ -102,6 +122,7 @@ def goal(obj, rich_text):
 def resource(obj):
     return {
         "id": obj.pk,
+        "version": version_of(obj),
         "locale": obj.locale.language_code,
         "title": obj.title,
         "publisher": obj.publisher,
@@ -124,19 +145,21 @@ def snippet_serializer(model, rich_text):
 class BodySerializer:
     """Chapter bodies from their stored form, with every chosen snippet fetched once for all chapters."""
 
-    def __init__(self, raw_bodies, locale, rich_text):
+    def __init__(self, raw_bodies, locale, rich_text, draft=False):
         self.rich_text = rich_text
         self.locale = locale
+        # Live chapters choose only public snippets (cms/api/visibility.py); a preview shows drafts.
+        self.load = draft_snippets if draft else live_snippets
         wanted = referenced_pks(block for body in raw_bodies for block in body)
         self.snippets = {
-            model: {obj.pk: snippet_serializer(model, rich_text)(obj) for obj in live_snippets(model, ids=ids)}
+            model: {obj.pk: snippet_serializer(model, rich_text)(obj) for obj in self.load(model, ids=ids)}
             for model, ids in wanted.items()
         }
         self._matrix = None
 
     def matrix_actors(self):
         if self._matrix is None:
-            actors = live_snippets(Actor, locale=self.locale).order_by("sort_order")
+            actors = sorted(self.load(Actor, locale=self.locale), key=lambda a: a.sort_order)
             self._matrix = [actor(a, self.rich_text) for a in actors if a.responsibilities.all()]
         return self._matrix
 

@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "cms.compression.CompressionMiddleware",
     "cms.middleware.RejectNulBytesMiddleware",
     # Before sessions and auth: a cached API answer needs neither, nor the database.
+    "cms.api.preview.PreviewHeaderMiddleware",
     "cms.api.middleware.StrictQueryParametersMiddleware",
     "cms.api.middleware.DefaultLocaleMiddleware",
     "cms.api.middleware.APICacheMiddleware",
@@ -296,3 +297,6 @@ TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "webhooks": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
+# Webhook endpoints must be public internet addresses (webhooks/addresses.py); "1" allows the
+# server's own network too, for a receiver on the intranet.
+WEBHOOKS_ALLOW_PRIVATE_ADDRESSES = os.environ.get("WEBHOOKS_ALLOW_PRIVATE_ADDRESSES") == "1"

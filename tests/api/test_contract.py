@@ -106,7 +106,11 @@ def test_rich_text_links_are_absolute(api, strategy):
 )
 def test_snippet_collections_list_and_detail(api, path, model):
     listing = api(f"{path}/?limit=20").json()
-    assert listing["count"] == sv(model).filter(live=True).count()
+    shown = sv(model).filter(live=True)
+    if model is Contact:
+        # The e-service is linked from a chapter's text, but no page chooses the contact: not public.
+        shown = shown.exclude(name="Orosanmälan")
+    assert listing["count"] == shown.count()
     first = listing["items"][0]
     assert api(f"{path}/{first['id']}/").json() == first
 

@@ -6,7 +6,7 @@ import pytest
 from wagtail.models import Page, PageViewRestriction, Site
 
 from pages.models import ChapterPage, HomePage
-from snippets.models import Contact
+from snippets.models import Actor, Concept, Contact, Goal, Resource
 from tests.content import sv
 
 pytestmark = pytest.mark.django_db
@@ -126,8 +126,10 @@ def test_draft_preview_needs_a_token_of_an_editor(api, strategy, hidden, token_f
     assert json.dumps(f"{SECRET} utkast") in editor_view
     live_view = api(f"strategies/{strategy.pk}/?version=draft")
     assert SECRET not in live_view.content.decode()
+    assert live_view.status_code == 401
     nobody = django_user_model.objects.create_user("nobody", password="pw")
-    assert SECRET not in api(f"strategies/{strategy.pk}/?version=draft", **token_for(nobody)).content.decode()
+    refused = api(f"strategies/{strategy.pk}/?version=draft", **token_for(nobody))
+    assert refused.status_code == 403 and SECRET not in refused.content.decode()
 
 
 def test_revoked_and_garbage_tokens_read_as_anonymous(api, strategy, hidden, token_for, superuser):
@@ -137,7 +139,7 @@ def test_revoked_and_garbage_tokens_read_as_anonymous(api, strategy, hidden, tok
     APIToken.objects.get(user=superuser).revoke()
     for auth in [headers, {"Authorization": "Bearer not-a-token"}]:
         response = api(f"strategies/{strategy.pk}/?version=draft", **auth)
-        assert response.status_code == 200
+        assert response.status_code == 401
         assert SECRET not in response.content.decode()
 
 
@@ -145,4 +147,74 @@ def test_wagtail_page_detail_shows_a_draft_only_to_an_editors_token(api, hidden,
     norrland = sv(ChapterPage).get(slug="norrland")
     draft = api(f"pages/{norrland.pk}/?version=draft", **token_for(superuser)).json()
     assert draft["title"] == f"{SECRET} ändring"
-    assert api(f"pages/{norrland.pk}/?version=draft").json()["title"] == "Norrland"
+    assert api(f"pages/{norrland.pk}/?version=draft").status_code == 401
+    assert api(f"pages/{norrland.pk}/").json()["title"] == "Norrland"
+
+
+@pytest.fixture
+def used_only_where_the_public_cannot_look(strategy):
+    """A live snippet of every kind, each chosen only by a private page and by a draft."""
+    snippets = {
+        "contacts": Contact.objects.create(
+            name=f"{SECRET} kontakt", category="support_line", phone="020-61 60 60", live=True
+        ),
+        "concepts": Concept.objects.create(term=f"{SECRET} begrepp", definition="<p>d</p>", live=True),
+        "goals": Goal.objects.create(title=f"{SECRET} mål", text="<p>t</p>", live=True),
+        "resources": Resource.objects.create(
+            title=f"{SECRET} resurs", kind="website", url="https://example.se/", live=True
+        ),
+        "actors": Actor.objects.create(name=f"{SECRET} aktör", live=True),
+    }
+    body = [
+        ("contacts", {"contacts": [snippets["contacts"]]}),
+        ("concept", {"concept": snippets["concepts"]}),
+        ("goal", {"goal": snippets["goals"]}),
+        ("resources", {"resources": [snippets["resources"]]}),
+        ("actor_role", {"actor": snippets["actors"]}),
+    ]
+    private = ChapterPage(title="Intern sida", slug="intern-sida", body=body)
+    strategy.add_child(instance=private)
+    private.save_revision().publish()
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="pw")
+    draft = ChapterPage(title="Utkastsida", slug="utkastsida", live=False, body=body)
+    strategy.add_child(instance=draft)
+    draft.save_revision()
+    return snippets, body
+
+
+def every_answer_about_snippets(api, strategy, snippets):
+    answers = [api(f"strategies/{strategy.pk}/").content.decode()]
+    for collection, snippet in snippets.items():
+        answers += [api(f"{collection}/?limit=20&offset={offset}").content.decode() for offset in (0, 20)]
+        answers.append(api(f"{collection}/{snippet.pk}/").content.decode())
+    return answers
+
+
+def test_a_snippet_only_private_or_draft_pages_use_is_in_no_anonymous_answer(
+    api, strategy, used_only_where_the_public_cannot_look
+):
+    snippets, _body = used_only_where_the_public_cannot_look
+    for answer in every_answer_about_snippets(api, strategy, snippets):
+        assert SECRET not in answer
+    for collection, snippet in snippets.items():
+        assert api(f"{collection}/{snippet.pk}/").status_code == 404, collection
+
+
+def test_the_same_snippets_are_public_once_a_public_page_uses_them(
+    api, strategy, used_only_where_the_public_cannot_look
+):
+    snippets, body = used_only_where_the_public_cannot_look
+    public = ChapterPage(title="Offentlig sida", slug="offentlig-sida", body=body)
+    strategy.add_child(instance=public)
+    public.save_revision().publish()
+    for collection, snippet in snippets.items():
+        assert api(f"{collection}/{snippet.pk}/").status_code == 200, collection
+    document = api(f"strategies/{strategy.pk}/").content.decode()
+    assert json.dumps(f"{SECRET} begrepp") in document and json.dumps(f"{SECRET} kontakt") in document
+
+
+def test_emergency_banner_contacts_are_public_by_their_flag(api):
+    banner = Contact.objects.create(
+        name="Jourtelefon", category="support_line", phone="112", live=True, in_emergency_banner=True
+    )
+    assert api(f"contacts/{banner.pk}/").status_code == 200

@@ -36,7 +36,13 @@ def small_and_large():
 
 @pytest.mark.parametrize(
     "path",
-    ["strategies/{id}/", "pages/{id}/breadcrumbs/", "pages/{id}/translations/"],
+    [
+        "strategies/{id}/",
+        "strategies/{id}/?fallback=sv",
+        "pages/{id}/breadcrumbs/",
+        "pages/{id}/translations/",
+        "pages/{id}/?expand=translations,breadcrumbs,navigation",
+    ],
 )
 def test_strategy_endpoints(api, small_and_large, path):
     small, large = small_and_large
@@ -60,6 +66,15 @@ def test_tree_endpoints_before_and_after_the_tree_grows(api, path):
 def test_snippet_lists(api, collection):
     queries(api, f"{collection}/?limit=1")
     assert queries(api, f"{collection}/?limit=20") == queries(api, f"{collection}/?limit=1")
+    assert queries(api, f"{collection}/?limit=20&fields=id") == queries(api, f"{collection}/?limit=1&fields=id")
+
+
+def test_page_detail_expanded(api, small_and_large):
+    small, large = small_and_large
+    small_chapter, large_chapter = small.get_children().first(), large.get_children().first()
+    path = "pages/{}/?expand=translations,breadcrumbs,navigation"
+    queries(api, path.format(small_chapter.pk))
+    assert queries(api, path.format(large_chapter.pk)) == queries(api, path.format(small_chapter.pk))
 
 
 def test_page_detail(api, small_and_large):

@@ -1,14 +1,22 @@
-"""Publish webhooks: a loopback receiver records what it is sent; the worker is Django's task worker."""
+"""Publish webhooks: a loopback receiver verifies and records what it is sent; the worker is Django's task worker.
 
-import hashlib
-import hmac
+The receiver checks signatures with the Standard Webhooks reference library, as a consumer would,
+and refuses a message id it has already accepted (a replay).
+"""
+
 import json
 import threading
-from datetime import timedelta
+import urllib.error
+import urllib.request
+from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.utils import translation
+from standardwebhooks.webhooks import Webhook, WebhookVerificationError
+from wagtail.models import PageViewRestriction
 
 from pages.models import ChapterPage, StrategyPage
 from snippets.models import Contact
@@ -23,11 +31,25 @@ pytestmark = pytest.mark.django_db
 class Receiver(BaseHTTPRequestHandler):
     received = []
     fail_first = 0
+    secret = ""
+    accepted_ids = set()
+    refused = []
 
     def do_POST(self):
         body = self.rfile.read(int(self.headers["Content-Length"]))
+        try:
+            Webhook(Receiver.secret).verify(body, dict(self.headers))
+            if self.headers["webhook-id"] in Receiver.accepted_ids:
+                raise WebhookVerificationError("replayed message id")
+        except WebhookVerificationError as error:
+            Receiver.refused.append(str(error))
+            self.send_response(400)
+            self.end_headers()
+            return
         self.received.append((self.headers, body))
         failing = len(self.received) <= Receiver.fail_first
+        if not failing:
+            Receiver.accepted_ids.add(self.headers["webhook-id"])
         self.send_response(500 if failing else 204)
         self.end_headers()
 
@@ -36,11 +58,19 @@ class Receiver(BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def receiver():
+def loopback_allowed(settings):
+    settings.WEBHOOKS_ALLOW_PRIVATE_ADDRESSES = True
+
+
+@pytest.fixture
+def receiver(loopback_allowed):
     server = ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    Receiver.received, Receiver.fail_first = [], 0
-    endpoint = Endpoint.objects.create(name="Intranätet", url=f"http://127.0.0.1:{server.server_address[1]}/hook")
+    Receiver.received, Receiver.fail_first, Receiver.accepted_ids, Receiver.refused = [], 0, set(), []
+    endpoint = Endpoint(name="Intranätet", url=f"http://127.0.0.1:{server.server_address[1]}/hook")
+    endpoint.full_clean()
+    endpoint.save()
+    Receiver.secret = endpoint.secret
     yield endpoint, Receiver
     server.shutdown()
 
@@ -68,9 +98,10 @@ def test_a_publish_is_delivered_signed_after_the_commit_by_the_worker(receiver, 
     assert Delivery.objects.get().status == Delivery.Status.PENDING
 
     run_worker()
+    # The receiver accepted it: the reference verifier found the signature good and the timestamp fresh.
+    assert received.refused == []
     [(headers, body)] = received.received
-    expected = hmac.new(endpoint.secret.encode(), body, hashlib.sha256).hexdigest()
-    assert hmac.compare_digest(headers["X-Signature-SHA256"], expected)
+    assert endpoint.secret.startswith("whsec_") and headers["webhook-signature"].startswith("v1,")
     event = json.loads(body)
     assert (event["type"], event["id"], event["locale"]) == ("page.published", chapter.pk, "sv")
     assert event["urls"]["html"] == chapter.full_url
@@ -109,11 +140,80 @@ def test_a_receiver_that_never_answers_well_ends_as_failed(receiver, django_capt
 
 
 def test_unpublish_and_delete_are_events_too(receiver, django_capture_on_commit_callbacks):
-    page = ChapterPageFactory(parent=sv(StrategyPage).get(), title="Tillfällig")
+    unpublished = ChapterPageFactory(parent=sv(StrategyPage).get(), title="Tillfällig")
+    deleted = ChapterPageFactory(parent=sv(StrategyPage).get(), title="Borttagen")
     with django_capture_on_commit_callbacks(execute=True):
-        page.unpublish()
-        page.delete()
-    assert list(Delivery.objects.order_by("pk").values_list("event", flat=True)) == ["page.unpublished", "page.deleted"]
+        unpublished.unpublish()
+        # Its withdrawal was announced by the unpublish: the delete of what is no longer public is not.
+        unpublished.delete()
+        deleted.delete()
+    events = Delivery.objects.order_by("pk").values_list("event", "payload__id")
+    assert list(events) == [("page.unpublished", unpublished.pk), ("page.deleted", deleted.pk)]
+
+
+def test_a_replayed_delivery_is_refused_by_the_receiver(receiver, django_capture_on_commit_callbacks):
+    endpoint, received = receiver
+    with django_capture_on_commit_callbacks(execute=True):
+        sv(ChapterPage).get(slug="aktorer").save_revision().publish()
+    run_worker()
+    [(headers, body)] = received.received
+
+    def send(headers):
+        request = urllib.request.Request(endpoint.url, data=body, method="POST", headers=headers)  # noqa: S310
+        try:
+            return urllib.request.urlopen(request, timeout=5).status  # noqa: S310 (the loopback receiver)
+        except urllib.error.HTTPError as error:
+            return error.code
+
+    # The same message again, as an attacker who recorded it would send it.
+    same = {name: headers[name] for name in ("webhook-id", "webhook-timestamp", "webhook-signature")}
+    assert send({**same, "Content-Type": "application/json"}) == 400
+    # A new id with the recorded timestamp and signature does not verify.
+    assert send({**same, "webhook-id": "msg_other", "Content-Type": "application/json"}) == 400
+    # Correctly signed but older than the replay window: refused too.
+    old = datetime.now(UTC) - timedelta(minutes=10)
+    signature = Webhook(endpoint.secret).sign("msg_old", old, body.decode())
+    old_headers = {
+        "webhook-id": "msg_old",
+        "webhook-timestamp": str(int(old.timestamp())),
+        "webhook-signature": signature,
+    }
+    assert send(old_headers) == 400
+    assert received.refused == ["replayed message id", "No matching signature found", "Message timestamp too old"]
+    assert len(received.received) == 1
+
+
+def test_a_snippet_event_names_every_api_answer_that_embeds_it(receiver, django_capture_on_commit_callbacks):
+    contact = sv(Contact).get(name="Mikamottagningen")
+    with django_capture_on_commit_callbacks(execute=True):
+        contact.save_revision().publish()
+    changed = Delivery.objects.get().payload["urls"]["api_changed"]
+    for strategy in StrategyPage.objects.all():
+        assert any(url.endswith(f"/api/v3/strategies/{strategy.pk}/") for url in changed), strategy.locale
+    for version in Contact.objects.filter(translation_key=contact.translation_key):
+        assert any(url.endswith(f"/api/v3/contacts/{version.pk}/") for url in changed)
+    assert any(url.endswith("/api/v3/contacts/?locale=en") for url in changed)
+
+
+def test_private_pages_and_drafts_are_never_announced(receiver, django_capture_on_commit_callbacks):
+    strategy = sv(StrategyPage).get()
+    private = ChapterPageFactory(parent=strategy, title="Hemligt kapitel")
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="pw")
+    below = ChapterPageFactory(parent=private, title="Hemligt underkapitel", live=False)
+    draft = ChapterPageFactory(parent=strategy, title="Hemligt utkast", live=False)
+    Delivery.objects.all().delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        below.save_revision().publish()
+        private.save_revision().publish()
+        private.unpublish()
+        draft.delete()
+        # A contact only the private page chooses is not announced either.
+        internal = Contact.objects.create(name="Intern kontakt", category="support_line", phone="020-61 60 60")
+        below.body = [("contacts", {"contacts": [internal]})]
+        below.save_revision().publish()
+        internal.save_revision().publish()
+        private.delete()
+    assert not Delivery.objects.exists()
 
 
 def test_inactive_endpoints_get_nothing(receiver, django_capture_on_commit_callbacks):
@@ -132,3 +232,38 @@ def test_administrators_manage_endpoints_and_read_the_log(admin_client, receiver
     log = admin_client.get("/admin/webhook_deliveries/")
     assert log.status_code == 200 and "page.published" in log.content.decode()
     assert admin_client.get("/admin/webhook_deliveries/new/").status_code in (403, 404, 302)
+
+
+def test_an_endpoint_on_the_servers_own_network_is_refused_in_swedish(settings):
+    settings.WEBHOOKS_ALLOW_PRIVATE_ADDRESSES = False
+    for url in ["http://127.0.0.1:8000/hook", "http://169.254.169.254/latest/", "http://10.0.0.5/", "http://[::1]/"]:
+        endpoint = Endpoint(name="Intern", url=url)
+        with translation.override("sv"), pytest.raises(ValidationError) as refused:
+            endpoint.full_clean()
+        assert "får bara skickas till publika internetadresser" in str(refused.value.message_dict["url"]), url
+
+
+def test_the_address_is_checked_again_at_delivery_and_failures_read_alike(
+    receiver, settings, django_capture_on_commit_callbacks
+):
+    """A name that resolved publicly when saved may point inside later (DNS rebinding): the delivery checks
+    the address it connects to. Refused, closed port or blocked address: the log says the same."""
+    endpoint, received = receiver
+    chapter = sv(ChapterPage).get(slug="aktorer")
+    # A closed port on loopback, where the setting allows loopback.
+    Endpoint.objects.filter(pk=endpoint.pk).update(active=False)
+    closed = Endpoint.objects.create(name="Stängd", url="http://127.0.0.1:9/hook")
+    with django_capture_on_commit_callbacks(execute=True):
+        chapter.save_revision().publish()
+    run_worker()
+    # The listening receiver, once the setting no longer allows loopback (as if its name now resolved there).
+    Endpoint.objects.filter(pk=endpoint.pk).update(active=True)
+    Endpoint.objects.filter(pk=closed.pk).update(active=False)
+    settings.WEBHOOKS_ALLOW_PRIVATE_ADDRESSES = False
+    with django_capture_on_commit_callbacks(execute=True):
+        chapter.save_revision().publish()
+    run_worker()
+    assert received.received == []
+    refused, blocked = Delivery.objects.get(endpoint=closed), Delivery.objects.get(endpoint=endpoint)
+    assert blocked.error == refused.error == delivery_module.UNREACHABLE
+    assert blocked.response_status is refused.response_status is None

@@ -36,7 +36,10 @@ def public_page(request, id):
 @router.get("/{int:id}/translations/", response=list[schemas.PageLink], auth=PUBLIC, operation_id="pages_translations")
 def page_translations(request, id: int):
     """The locales where this page has a live translation (aliases are not translations)."""
-    page = public_page(request, id)
+    return translations_of(request, public_page(request, id))
+
+
+def translations_of(request, page):
     translations = (
         public_pages(request)
         .filter(translation_key=page.translation_key, alias_of__isnull=True)
@@ -48,7 +51,10 @@ def page_translations(request, id: int):
 
 @router.get("/{int:id}/breadcrumbs/", response=list[schemas.PageLink], auth=PUBLIC, operation_id="pages_breadcrumbs")
 def page_breadcrumbs(request, id: int):
-    page = public_page(request, id)
+    return breadcrumbs_of(request, public_page(request, id))
+
+
+def breadcrumbs_of(request, page):
     trail = public_pages(request).ancestor_of(page, inclusive=True).filter(depth__gt=1).select_related("locale")
     return [link(p, request) for p in trail.order_by("depth")]
 
@@ -59,13 +65,14 @@ navigation_router = Router(tags=["navigation"])
 @navigation_router.get("/", response=list[schemas.NavigationItem], auth=PUBLIC, operation_id="navigation")
 def navigation(request, params: NavigationQuery = Query(...)):  # noqa: B008
     """The menu tree of a locale: the home page's live, public descendants down to `depth` levels."""
-    locale = get_locale(params.locale)
+    return menu(request, get_locale(params.locale), params.depth)
+
+
+def menu(request, locale, depth):
     root = site_for(request).root_page.get_translation_or_none(locale)
     if root is None or not public_pages(request).filter(pk=root.pk).exists():
         raise Http404(f"The site has no home page in '{locale.language_code}'.")
-    pages = list(
-        public_pages(request).descendant_of(root).filter(depth__lte=root.depth + params.depth).order_by("path")
-    )
+    pages = list(public_pages(request).descendant_of(root).filter(depth__lte=root.depth + depth).order_by("path"))
     children = {}
     for page in pages:
         children.setdefault(page.path[: -Page.steplen], []).append(page)

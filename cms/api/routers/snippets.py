@@ -1,8 +1,11 @@
 """Public, read-only collections of the shared snippets: published versions only."""
 
+from typing import Literal
+
 from django.http import Http404
 from ninja import Query, Router, Schema
 from ninja.pagination import paginate
+from pydantic import Field, create_model
 from wagtail.api.v3.auth import AllowAnonymous, BearerTokenAuth
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 
@@ -11,31 +14,52 @@ from snippets.models import Actor, Concept, Contact, Goal, IndicatorCategory, Re
 from .. import schemas
 from ..content import base_url, get_locale
 from ..errors import TranslationNotFound
-from ..serializers import RichText, live_snippets, snippet_serializer
+from ..fields import fields_parameter, list_item, select
+from ..preview import latest_versions, mark, require_editor, require_token
+from ..serializers import RichText, draft_snippets, snippet_serializer
+from ..visibility import public_snippets
 
 PUBLIC = [BearerTokenAuth(), AllowAnonymous()]
 
 
 class LocaleQuery(Schema):
     locale: str = "sv"
+    version: Literal["live", "draft"] = Field(
+        "live",
+        description="`draft`: the latest drafts, for a bearer token of a user who may edit them "
+        "(401 without a token, 403 without the right).",
+    )
+
+
+def list_query(schema):
+    return create_model(f"{schema.__name__}ListQuery", __base__=LocaleQuery, fields=fields_parameter(schema))
 
 
 def add_collection(router, prefix, model, schema, tag, ordering):
     name = model._meta.model_name
+    ListQuery = list_query(schema)
 
     @router.get(
         f"/{prefix}/",
-        response=list[schema],
+        response=list[list_item(schema, schema.__name__.removesuffix("Out") + "Item")],
         auth=PUBLIC,
         operation_id=f"{prefix}_list",
         summary=f"List published {model._meta.verbose_name_plural}",
         tags=[tag],
+        exclude_unset=True,
     )
     @paginate(WagtailLimitOffsetPagination)
-    def list_view(request, params: LocaleQuery = Query(...)):  # noqa: B008
+    def list_view(request, params: ListQuery = Query(...)):  # noqa: B008
         locale = get_locale(params.locale)
         serialize = snippet_serializer(model, RichText(base_url(request)))
-        return [serialize(obj) for obj in live_snippets(model, locale=locale).order_by(*ordering, "pk")]
+        if params.version == "draft":
+            require_editor(request, model)
+            found = draft_snippets(model, locale=locale)
+        else:
+            found = public_snippets(request, model, locale=locale)
+        found = sorted(found, key=lambda obj: tuple(getattr(obj, field) for field in [*ordering, "pk"]))
+        mark(request, params.version)
+        return select([serialize(obj) for obj in found], params.fields)
 
     @router.get(
         f"/{prefix}/{{int:id}}/",
@@ -47,14 +71,23 @@ def add_collection(router, prefix, model, schema, tag, ordering):
     )
     def detail_view(request, id: int, params: LocaleQuery = Query(...)):  # noqa: B008
         locale = get_locale(params.locale)
-        obj = live_snippets(model).filter(pk=id).first()
+        draft = params.version == "draft"
+        if draft:
+            # Refused before the lookup, so that a refusal says nothing about which ids exist.
+            require_token(request)
+        candidates = model.objects.select_related("locale") if draft else public_snippets(request, model)
+        obj = candidates.filter(pk=id).first()
         if obj is None:
             raise Http404(f"No published {name} with id {id}.")
         if obj.locale_id != locale.pk:
-            translations = live_snippets(model).filter(translation_key=obj.translation_key)
+            translations = candidates.filter(translation_key=obj.translation_key)
             obj = next((t for t in translations if t.locale_id == locale.pk), None)
             if obj is None:
                 raise TranslationNotFound(name, params.locale, [t.locale.language_code for t in translations])
+        if draft:
+            require_editor(request, obj)
+            [obj] = latest_versions([obj])
+        mark(request, params.version)
         return snippet_serializer(model, RichText(base_url(request)))(obj)
 
     list_view.__name__ = f"list_{prefix}"

@@ -1,10 +1,12 @@
 """The whole strategy as one nested, typed document: what the municipal site renders from."""
 
+from functools import partial
 from typing import Literal
 
 from django.http import Http404
 from ninja import Query, Router, Schema
 from ninja.pagination import paginate
+from pydantic import Field
 from wagtail.api.v3.auth import AllowAnonymous, BearerTokenAuth
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 from wagtail.models import Page, Revision
@@ -17,7 +19,10 @@ from snippets.models import Concept, Goal
 from .. import schemas
 from ..content import base_url, get_locale, public_pages
 from ..errors import TranslationNotFound
-from ..serializers import BodySerializer, RichText, concept, goal, live_snippets
+from ..fields import fields_parameter, list_item, select
+from ..preview import mark, require_editor, require_token
+from ..serializers import BodySerializer, RichText, concept, draft_snippets, goal
+from ..visibility import public_snippets
 
 router = Router(tags=["strategies"])
 PUBLIC = [BearerTokenAuth(), AllowAnonymous()]
@@ -25,11 +30,21 @@ PUBLIC = [BearerTokenAuth(), AllowAnonymous()]
 
 class ListQuery(Schema):
     locale: str = "sv"
+    fields: fields_parameter(schemas.StrategySummary)
 
 
 class DocumentQuery(Schema):
     locale: str = "sv"
-    version: Literal["live", "draft"] = "live"
+    version: Literal["live", "draft"] = Field(
+        "live",
+        description="`draft`: the latest drafts of the strategy, its chapters and the snippets they embed, "
+        "for a bearer token of a user who may edit the strategy (401 without a token, 403 without the right).",
+    )
+    fallback: Literal["sv"] | None = Field(
+        None,
+        description="Include chapters with no translation in this locale in the source language, "
+        "each marked with its own `locale`.",
+    )
 
 
 def summary(page, request):
@@ -43,31 +58,43 @@ def summary(page, request):
     }
 
 
-@router.get("/", response=list[schemas.StrategySummary], auth=PUBLIC, operation_id="strategies_list")
+@router.get(
+    "/",
+    response=list[list_item(schemas.StrategySummary, "StrategyItem")],
+    auth=PUBLIC,
+    operation_id="strategies_list",
+    exclude_unset=True,
+)
 @paginate(WagtailLimitOffsetPagination)
 def list_strategies(request, params: ListQuery = Query(...)):  # noqa: B008
     locale = get_locale(params.locale)
     pages = public_pages(request, StrategyPage).filter(locale=locale).select_related("locale").order_by("path")
-    return [summary(page, request) for page in pages]
+    return select([summary(page, request) for page in pages], params.fields)
 
 
 @router.get("/{int:id}/", response=schemas.StrategyDocument, auth=PUBLIC, operation_id="strategies_detail")
 def strategy_document(request, id: int, params: DocumentQuery = Query(...)):  # noqa: B008
     """The strategy with its chapters in tree order and every snippet expanded in place.
 
-    With `version=draft` and a bearer token of a user who may edit the strategy, the
-    latest drafts of the strategy and its chapters; without one, the live version.
+    In a translation, `untranslated` lists the source's chapters that have no live translation;
+    `fallback=sv` puts them in `chapters` in Swedish, each chapter saying its own `locale`.
     """
     locale = get_locale(params.locale)
-    draft = params.version == "draft" and may_edit(request, id)
-    strategy = find_strategy(request, id, locale, draft)
+    draft = params.version == "draft"
+    strategy = find_draft(request, id, locale) if draft else find_strategy(request, id, locale)
+    mark(request, params.version)
     chapters = find_chapters(request, strategy, draft)
-    rich_text = RichText(base_url(request))
-    bodies = BodySerializer([chapter.body.raw_data for chapter in chapters], locale, rich_text)
-
     status = translation_status(strategy)
+    source_code = status["source_locale"]
     # Chapters share the strategy's locale; in the source locale nothing can lag behind.
-    translated = strategy.locale.language_code != status["source_locale"]
+    translated = strategy.locale.language_code != source_code
+    source_chapters = find_source_chapters(request, strategy, source_code) if translated else chapters
+    present = {chapter.translation_key for chapter in chapters}
+    untranslated = [chapter for chapter in source_chapters if chapter.translation_key not in present]
+    shown = merged_tree(chapters, source_chapters, fallback=params.fallback is not None)
+
+    rich_text = RichText(base_url(request))
+    bodies = BodySerializer([chapter.body.raw_data for chapter, _parent in shown], locale, rich_text, draft=draft)
     stale = (
         outdated_keys(ChapterPage, [c.translation_key for c in chapters], strategy.locale.language_code)
         if translated
@@ -75,68 +102,130 @@ def strategy_document(request, id: int, params: DocumentQuery = Query(...)):  # 
     )
     reviewed = reviews(chapters) if translated else {}
     children = {}
-    for chapter in chapters:
-        children.setdefault(chapter.path[: -Page.steplen], []).append(chapter)
+    for chapter, parent_key in shown:
+        children.setdefault(parent_key, []).append(chapter)
 
-    def tree(path):
+    def tree(parent_key):
         return [
             {
                 "id": chapter.pk,
+                "locale": chapter_locale(chapter, strategy, source_code),
                 "title": chapter.title,
                 "slug": chapter.slug,
                 "url": chapter.get_full_url(request) or "",
-                "translation": {
-                    "source_locale": status["source_locale"],
-                    "outdated": chapter.translation_key in stale,
-                    "reviewed": not translated or chapter.translation_key in reviewed,
-                    "reviewed_at": reviewed.get(chapter.translation_key),
-                },
+                "translation": chapter_translation(chapter, strategy, source_code, stale, reviewed),
                 "body": bodies.serialize(chapter.body.raw_data),
-                "chapters": tree(chapter.path),
+                "chapters": tree(chapter.translation_key),
             }
-            for chapter in children.get(path, [])
+            for chapter in children.get(parent_key, [])
         ]
 
+    load = draft_snippets if draft else partial(public_snippets, request)
     return {
         **summary(strategy, request),
+        "version": params.version,
         "translation": status,
+        "untranslated": [{"id": c.pk, "title": c.title, "source_locale": source_code} for c in untranslated],
         "governance": {field: getattr(strategy, field) for field in schemas.Governance.model_fields},
         "intro": rich_text(strategy.intro),
         "position": rich_text(strategy.position),
         "purpose": rich_text(strategy.purpose),
-        "chapters": tree(strategy.path),
-        "concepts": [concept(c, rich_text) for c in live_snippets(Concept, locale=locale).order_by("sort_order")],
-        "goals": [goal(g, rich_text) for g in live_snippets(Goal, locale=locale).order_by("sort_order")],
+        "chapters": tree(None),
+        "concepts": [concept(c, rich_text) for c in sorted(load(Concept, locale=locale), key=by_order)],
+        "goals": [goal(g, rich_text) for g in sorted(load(Goal, locale=locale), key=by_order)],
     }
 
 
-def may_edit(request, id):
-    """Drafts only for a token whose user may edit the strategy; everyone else reads the live version."""
-    if not request.user.is_authenticated:
-        return False
-    strategy = StrategyPage.objects.filter(pk=id).first()
-    return strategy is not None and strategy.permissions_for_user(request.user).can_edit()
+def by_order(obj):
+    return (obj.sort_order, obj.pk)
 
 
-def find_strategy(request, id, locale, draft):
-    if draft:
-        return StrategyPage.objects.select_related("locale").get(pk=id).get_latest_revision_as_object()
+def chapter_locale(chapter, strategy, source_code):
+    return source_code if chapter.locale_id != strategy.locale_id else strategy.locale.language_code
+
+
+def chapter_translation(chapter, strategy, source_code, stale, reviewed):
+    # A chapter shown in the source language (fallback) is the source: current and authoritative.
+    in_source = chapter.locale_id != strategy.locale_id or strategy.locale.language_code == source_code
+    return {
+        "source_locale": source_code,
+        "outdated": not in_source and chapter.translation_key in stale,
+        "reviewed": in_source or chapter.translation_key in reviewed,
+        "reviewed_at": None if in_source else reviewed.get(chapter.translation_key),
+    }
+
+
+def parent_keys(chapters):
+    """[(chapter, its parent chapter's translation key or None under the strategy)], in tree order."""
+    key_at = {chapter.path: chapter.translation_key for chapter in chapters}
+    return [(chapter, key_at.get(chapter.path[: -Page.steplen])) for chapter in chapters]
+
+
+def merged_tree(chapters, source_chapters, fallback):
+    """The chapters to show, in the source's order: each translated chapter, and with `fallback` the source
+    chapter where no translation exists. Parents are named by translation key, which both trees share."""
+    translated = {chapter.translation_key: (chapter, parent) for chapter, parent in parent_keys(chapters)}
+    shown = []
+    for chapter, parent in parent_keys(source_chapters):
+        if chapter.translation_key in translated:
+            shown.append(translated.pop(chapter.translation_key))
+        elif fallback:
+            shown.append((chapter, parent))
+    # A chapter that exists only in the translation keeps its place under its parent, after the others.
+    return shown + list(translated.values())
+
+
+def find_strategy(request, id, locale):
     visible = public_pages(request, StrategyPage).select_related("locale")
-    strategy = visible.filter(pk=id).first()
+    return in_locale(visible, visible.filter(pk=id).first(), id, locale)
+
+
+def find_draft(request, id, locale):
+    """The latest draft of the strategy in the requested locale, for a user who may edit it.
+
+    Anonymous requests are refused before anything is looked up, so a refusal says nothing about
+    which ids exist.
+    """
+    require_token(request)
+    every = StrategyPage.objects.select_related("locale")
+    strategy = in_locale(every, every.filter(pk=id).first(), id, locale)
+    require_editor(request, strategy)
+    return strategy.get_latest_revision_as_object()
+
+
+def in_locale(candidates, strategy, id, locale):
+    """The strategy's translation in the locale among the candidates, or a 404 naming the locales there are."""
     if strategy is None:
         raise Http404(f"No strategy with id {id}.")
-    if strategy.locale_id != locale.pk:
-        translations = list(visible.filter(translation_key=strategy.translation_key))
-        strategy = next((t for t in translations if t.locale_id == locale.pk), None)
-        if strategy is None:
-            raise TranslationNotFound("strategy", locale.language_code, [t.locale.language_code for t in translations])
-    return strategy
+    if strategy.locale_id == locale.pk:
+        return strategy
+    translations = list(candidates.filter(translation_key=strategy.translation_key))
+    found = next((t for t in translations if t.locale_id == locale.pk), None)
+    if found is None:
+        raise TranslationNotFound("strategy", locale.language_code, [t.locale.language_code for t in translations])
+    return found
 
 
 def find_chapters(request, strategy, draft):
     if not draft:
-        return list(public_pages(request, ChapterPage).descendant_of(strategy).order_by("path"))
-    chapters = list(ChapterPage.objects.descendant_of(strategy).order_by("path"))
+        visible = public_pages(request, ChapterPage)
+        return list(visible.descendant_of(strategy).select_related("locale").order_by("path"))
+    chapters = list(ChapterPage.objects.descendant_of(strategy).select_related("locale").order_by("path"))
     # One query for all drafts, rather than one per chapter.
     revisions = Revision.objects.in_bulk([c.latest_revision_id for c in chapters if c.latest_revision_id])
-    return [revisions[c.latest_revision_id].as_object() if c.latest_revision_id in revisions else c for c in chapters]
+    return [
+        c.with_content_json(revisions[c.latest_revision_id].content) if c.latest_revision_id in revisions else c
+        for c in chapters
+    ]
+
+
+def find_source_chapters(request, strategy, source_code):
+    """The live chapters of the strategy's source: what a translation is measured against."""
+    source = (
+        public_pages(request, StrategyPage)
+        .filter(translation_key=strategy.translation_key, locale__language_code=source_code)
+        .first()
+    )
+    if source is None:
+        return []
+    return list(public_pages(request, ChapterPage).descendant_of(source).select_related("locale").order_by("path"))

@@ -1,0 +1,116 @@
+"""Changes to what the public can see: the one place that decides what is announced.
+
+Pages count while live and public; a page that becomes private, is unpublished or is deleted
+leaves a tombstone. Snippets count when a public page shows them (cms/api/visibility.py) and they
+are published, unpublished or deleted while live. A page that is private or was never published
+is never announced, so nothing downstream names what the public could not see.
+
+Each change is sent as the `public_change` signal; the change feed (GET /api/v3/changes/) records
+it here, and webhooks (webhooks/events.py) turn it into events.
+"""
+
+from django.db.models.signals import post_delete, post_save, pre_delete
+from django.dispatch import Signal
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, published, unpublished
+
+from .api.content import is_private
+from .api.visibility import is_public_snippet as is_snippet
+from .models import ContentChange
+
+Action = ContentChange.Action
+# Sent with instance= and action= (an Action) when a page or snippet changes in the public's view.
+public_change = Signal()
+deleting = set()  # pages whose delete is under way: Wagtail unpublishes them as it deletes them
+
+
+def announce(instance, action):
+    public_change.send(sender=type(instance), instance=instance, action=action)
+
+
+def kind_of(instance):
+    from .api.routers.snippets import COLLECTIONS
+
+    return "page" if isinstance(instance, Page) else COLLECTIONS.get(type(instance))
+
+
+def record(sender, instance, action, **kwargs):
+    """The change feed's entry for a change."""
+    kind = kind_of(instance)
+    if kind:
+        ContentChange.objects.create(
+            kind=kind, object_id=instance.pk, locale=instance.locale.language_code, action=action
+        )
+
+
+def on_page_published(sender, instance, **kwargs):
+    if not is_private(instance):
+        first = instance.first_published_at == instance.last_published_at
+        announce(instance, Action.CREATED if first else Action.UPDATED)
+
+
+def on_page_unpublished(sender, instance, **kwargs):
+    if instance.pk not in deleting and not is_private(instance):
+        announce(instance, Action.UNPUBLISHED)
+
+
+def on_published(sender, instance, **kwargs):
+    if is_snippet(instance):
+        first = instance.first_published_at == instance.last_published_at
+        announce(instance, Action.CREATED if first else Action.UPDATED)
+
+
+def on_unpublished(sender, instance, **kwargs):
+    if is_snippet(instance):
+        announce(instance, Action.UNPUBLISHED)
+
+
+def on_delete(sender, instance, **kwargs):
+    if isinstance(instance, Page) and sender is type(instance) and sender is not Page:
+        deleting.add(instance.pk)
+        if instance.live and not is_private(instance):
+            announce(instance, Action.DELETED)
+    elif is_snippet(instance) and instance.live:
+        announce(instance, Action.DELETED)
+
+
+def after_delete(sender, instance, **kwargs):
+    if sender is Page:
+        deleting.discard(instance.pk)
+    elif isinstance(instance, PageViewRestriction):
+        restriction_lifted(instance)
+
+
+def live_tree(page):
+    return Page.objects.descendant_of(page, inclusive=True).live().select_related("locale")
+
+
+def on_restriction_saved(sender, instance, created, **kwargs):
+    # The page and everything below it leave the public's view.
+    if created:
+        for page in live_tree(instance.page):
+            if not is_private(page, ignoring=instance):  # already hidden: the public never saw it
+                announce(page, Action.RESTRICTED)
+
+
+def restriction_lifted(restriction):
+    if restriction.page_id in deleting:
+        # Deleted with its page: the subtree goes, it does not become public.
+        return
+    top = Page.objects.filter(pk=restriction.page_id).first()
+    if top is None:
+        return
+    for page in live_tree(top):
+        if not is_private(page):
+            announce(page, Action.UPDATED)
+
+
+def connect():
+    page_published.connect(on_page_published, dispatch_uid="changes-page-published")
+    page_unpublished.connect(on_page_unpublished, dispatch_uid="changes-page-unpublished")
+    published.connect(on_published, dispatch_uid="changes-published")
+    unpublished.connect(on_unpublished, dispatch_uid="changes-unpublished")
+    pre_delete.connect(on_delete, dispatch_uid="changes-deleted")
+    post_delete.connect(after_delete, dispatch_uid="changes-deleted-done")
+    post_save.connect(on_restriction_saved, sender=PageViewRestriction, dispatch_uid="changes-restricted")
+    public_change.connect(record, dispatch_uid="changes-feed")

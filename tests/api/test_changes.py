@@ -1,0 +1,104 @@
+"""Delta sync: a consumer keeping a copy asks what changed since its cursor and gets it in order,
+with tombstones for what left the public's view, and nothing the public could not see."""
+
+import pytest
+from wagtail.models import PageViewRestriction
+
+from pages.models import ChapterPage
+from snippets.models import Contact
+from tests.content import sv
+from tests.factories import ChapterPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def feed(api, since="0", limit=100):
+    response = api(f"changes/?since={since}&limit={limit}")
+    assert response.status_code == 200
+    return response.json()
+
+
+def caught_up(api):
+    """The cursor after everything so far (loading the strategy recorded its history too)."""
+    cursor = "0"
+    while True:
+        answer = feed(api, since=cursor)
+        cursor = answer["next"]
+        if not answer["more"]:
+            return cursor
+
+
+def summary(items):
+    return [(item["kind"], item["id"], item["action"], item["tombstone"]) for item in items]
+
+
+def test_publish_unpublish_delete_and_a_view_restriction_in_order(api, strategy):
+    start = caught_up(api)
+    norrland = sv(ChapterPage).get(slug="norrland")
+    norrland.save_revision().publish()
+    new = ChapterPageFactory(parent=strategy, title="Nytt kapitel", live=False)
+    new.save_revision().publish()
+    contact = sv(Contact).get(name="KAST")
+    contact.save_revision().publish()
+    aktorer = sv(ChapterPage).get(slug="aktorer")
+    aktorer.unpublish()
+    new.delete()
+    restriction = PageViewRestriction.objects.create(page=norrland, restriction_type="password", password="pw")
+    restriction.delete()
+
+    answer = feed(api, since=start)
+    assert summary(answer["items"]) == [
+        ("page", norrland.pk, "updated", False),
+        ("page", new.pk, "created", False),
+        ("contacts", contact.pk, "updated", False),
+        ("page", aktorer.pk, "unpublished", True),
+        ("page", new.pk, "deleted", True),
+        ("page", norrland.pk, "restricted", True),
+        ("page", norrland.pk, "updated", False),
+    ]
+    first = answer["items"][0]
+    assert first["url"].endswith(f"/api/v3/pages/{norrland.pk}/")
+    assert api(first["url"].split("/api/v3/", 1)[1]).status_code == 200
+    assert answer["items"][2]["url"].endswith(f"/api/v3/contacts/{contact.pk}/")
+    assert all(item["url"] is None for item in answer["items"] if item["tombstone"])
+    assert answer["more"] is False
+
+
+def test_the_cursor_pages_through_and_then_waits(api, strategy):
+    start = caught_up(api)
+    pages = [ChapterPageFactory(parent=strategy, title=f"Kapitel {n}", live=False) for n in range(5)]
+    for page in pages:
+        page.save_revision().publish()
+    seen, cursor = [], start
+    while True:
+        answer = feed(api, since=cursor, limit=2)
+        seen += [item["id"] for item in answer["items"]]
+        cursor = answer["next"]
+        if not answer["more"]:
+            break
+    assert seen == [page.pk for page in pages]
+    assert feed(api, since=cursor) == {"items": [], "next": cursor, "more": False}
+
+
+def test_private_pages_and_drafts_are_not_in_the_feed(api, strategy):
+    start = caught_up(api)
+    private = ChapterPageFactory(parent=strategy, title="Intern", live=False)
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="pw")
+    private.save_revision().publish()
+    below = ChapterPageFactory(parent=private, title="Under intern")
+    draft = ChapterPageFactory(parent=strategy, title="Utkast", live=False)
+    draft.delete()
+    below.unpublish()
+    # A snippet only the private page chooses.
+    internal = Contact.objects.create(name="Intern kontakt", category="support_line", phone="020-61 60 60")
+    private.body = [("contacts", {"contacts": [internal]})]
+    private.save_revision().publish()
+    internal.save_revision().publish()
+    assert feed(api, since=start)["items"] == []
+
+
+@pytest.mark.parametrize("since", ["abc", "-1", "1" * 30])
+def test_a_malformed_cursor_is_a_problem(api, since):
+    response = api(f"changes/?since={since}")
+    assert 400 <= response.status_code < 500
+    assert response["Content-Type"] == "application/problem+json"

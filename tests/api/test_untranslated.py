@@ -1,0 +1,78 @@
+"""A translated strategy document says which chapters it lacks, and can fill them in from the source."""
+
+import pytest
+from wagtail.models import Locale
+
+from pages.models import ChapterPage
+from tests.content import sv
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def norrland_untranslated():
+    """The Swedish chapter Norrland, whose English translation has been taken offline."""
+    norrland = sv(ChapterPage).get(slug="norrland")
+    norrland.get_translation(Locale.objects.get(language_code="en")).unpublish()
+    return norrland
+
+
+def walk(chapters, depth=0):
+    for chapter in chapters:
+        yield chapter, depth
+        yield from walk(chapter["chapters"], depth + 1)
+
+
+def test_the_document_lists_the_chapters_without_a_live_translation(api, strategy, norrland_untranslated):
+    document = api(f"strategies/{strategy.pk}/?locale=en").json()
+    assert document["untranslated"] == [{"id": norrland_untranslated.pk, "title": "Norrland", "source_locale": "sv"}]
+    assert norrland_untranslated.pk not in [chapter["id"] for chapter, _depth in walk(document["chapters"])]
+    assert {chapter["locale"] for chapter, _depth in walk(document["chapters"])} == {"en"}
+
+
+def test_the_source_document_lacks_nothing(api, strategy, norrland_untranslated):
+    document = api(f"strategies/{strategy.pk}/").json()
+    assert document["untranslated"] == []
+    assert {chapter["locale"] for chapter, _depth in walk(document["chapters"])} == {"sv"}
+
+
+def test_fallback_puts_them_in_their_place_in_swedish(api, strategy, norrland_untranslated):
+    swedish = api(f"strategies/{strategy.pk}/").json()
+    plain = api(f"strategies/{strategy.pk}/?locale=en").json()
+    filled = api(f"strategies/{strategy.pk}/?locale=en&fallback=sv").json()
+    # The same tree as the source, place for place; only Norrland is Swedish.
+    shape = [(depth, chapter["locale"]) for chapter, depth in walk(filled["chapters"])]
+    assert [depth for depth, _locale in shape] == [depth for _chapter, depth in walk(swedish["chapters"])]
+    swedish_ones = [chapter for chapter, _depth in walk(filled["chapters"]) if chapter["locale"] == "sv"]
+    assert [(c["id"], c["title"]) for c in swedish_ones] == [(norrland_untranslated.pk, "Norrland")]
+    position = [c["id"] for c, _depth in walk(swedish["chapters"])].index(norrland_untranslated.pk)
+    assert [c["id"] for c, _depth in walk(filled["chapters"])][position] == norrland_untranslated.pk
+    # The Swedish chapter is the source itself: current and authoritative, whatever the translations say.
+    assert swedish_ones[0]["translation"] == {
+        "source_locale": "sv",
+        "outdated": False,
+        "reviewed": True,
+        "reviewed_at": None,
+    }
+    assert filled["untranslated"] == plain["untranslated"]
+    # The translated chapters say exactly what they say without the fallback.
+    translated = {c["id"]: c["translation"] for c, _depth in walk(plain["chapters"])}
+    assert {c["id"]: c["translation"] for c, _depth in walk(filled["chapters"]) if c["locale"] == "en"} == translated
+
+
+def test_fallback_accepts_only_the_source_language(api, strategy):
+    response = api(f"strategies/{strategy.pk}/?locale=en&fallback=fi")
+    assert 400 <= response.status_code < 500
+    assert response["Content-Type"] == "application/problem+json"
+
+
+def test_an_outdated_translation_still_says_so(api, strategy, norrland_untranslated):
+    """Publishing a change to the source marks the English chapter outdated, with the fallback too."""
+    aktorer = sv(ChapterPage).get(slug="aktorer")
+    aktorer.title = "Aktörer i samverkan"
+    aktorer.save_revision().publish()
+    english = aktorer.get_translation(Locale.objects.get(language_code="en"))
+    for query in ("?locale=en", "?locale=en&fallback=sv"):
+        document = api(f"strategies/{strategy.pk}/{query}").json()
+        chapter = next(c for c, _depth in walk(document["chapters"]) if c["id"] == english.pk)
+        assert chapter["translation"]["outdated"] is True, query
