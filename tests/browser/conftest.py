@@ -1,6 +1,7 @@
 """A real server on loopback, with the strategy loaded, and Debian's Chromium driven by Playwright."""
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -9,6 +10,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
+from tests import loaded_database
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -41,6 +44,7 @@ def free_port():
 @pytest.fixture(scope="session")
 def server(tmp_path_factory):
     database = tmp_path_factory.mktemp("browser") / "site.sqlite3"
+    shutil.copyfile(loaded_database.sqlite_file(), database)
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cms.settings.test",
@@ -48,8 +52,6 @@ def server(tmp_path_factory):
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
     }
     manage = [sys.executable, str(ROOT / "manage.py")]
-    subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
-    subprocess.run([*manage, "load_strategy"], env=env, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
     create_users = "; ".join(
         [
             "from django.contrib.auth import get_user_model",
