@@ -94,7 +94,7 @@ def postgres_template(database_url):
 
     prefix = f"{urlsplit(database_url).path.lstrip('/')[:30]}_loaded_"
     name = prefix + key()
-    with building(name), psycopg.connect(server_url(database_url, "postgres"), autocommit=True) as server:
+    with building("postgres"), psycopg.connect(server_url(database_url, "postgres"), autocommit=True) as server:
         if not server.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
             # Other work trees may build the same one on the same server at the same time.
             partial = f"{name}_{os.getpid()}"
