@@ -6,6 +6,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -74,11 +75,17 @@ def server(tmp_path_factory):
         stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
+    # Starting takes seconds on an idle machine and can take a minute or more on a busy one.
+    deadline = time.monotonic() + 300
+    while True:
         try:
-            urllib.request.urlopen(f"{base}/sv/", timeout=2)  # noqa: S310 (loopback)
+            urllib.request.urlopen(f"{base}/sv/", timeout=10)  # noqa: S310 (loopback)
+            break
+        except urllib.error.HTTPError:
             break
         except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise
             time.sleep(0.2)
     yield base
     process.terminate()
