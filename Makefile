@@ -45,9 +45,11 @@ chromium:
 		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
 		else echo "The browser tests need Debian's chromium: sudo apt-get install chromium"; exit 1; fi; }
 
-# The whole suite; DATABASE_URL chooses the database (SQLite file by default).
+# The whole suite, one worker per core (pytest-xdist); DATABASE_URL chooses the database (SQLite by default).
+# The loaded strategy every test starts from is built once and kept in .test-databases/ (tests/loaded_database.py).
+TEST_WORKERS ?= auto
 test: install chromium
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 # The editor's guide's screenshots, as the editorial journeys take them (docs/redaktorsguide.md).
 guide: install chromium
@@ -98,4 +100,4 @@ check: install
 		DJANGO_SETTINGS_MODULE=cms.settings.production $(MANAGE) check --deploy --fail-level WARNING
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles
+	rm -rf $(VENV) db.sqlite3 staticfiles .test-databases

@@ -1,7 +1,9 @@
-from io import StringIO
+import os
+import shutil
 
 import pytest
-from django.core.management import call_command
+
+from tests import loaded_database
 
 
 def pytest_collection_modifyitems(config, items):
@@ -19,10 +21,27 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Every test starts from the shipped strategy, loaded once; each test's changes are rolled back."""
+def django_db_setup(django_test_environment, django_db_blocker, tmp_path_factory):
+    """Every test starts from the shipped strategy, loaded once per change of the code and kept
+    (tests/loaded_database.py); each process works on its own copy and each test's changes are rolled back."""
+    from django.conf import settings
+    from django.db import connection
+
+    configured = connection.settings_dict["NAME"]
+    if connection.vendor == "sqlite":
+        copy = tmp_path_factory.mktemp("database") / "test.sqlite3"
+        shutil.copyfile(loaded_database.sqlite_file(), copy)
+    else:
+        copy = f"test_{configured}_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
+        loaded_database.copy_postgres(os.environ["DATABASE_URL"], copy)
+    connection.close()
+    settings.DATABASES["default"]["NAME"] = connection.settings_dict["NAME"] = str(copy)
+    yield
     with django_db_blocker.unblock():
-        call_command("load_strategy", stdout=StringIO())
+        connection.close()
+    settings.DATABASES["default"]["NAME"] = connection.settings_dict["NAME"] = configured
+    if connection.vendor == "postgresql":
+        loaded_database.drop_postgres(os.environ["DATABASE_URL"], copy)
 
 
 @pytest.fixture(autouse=True)

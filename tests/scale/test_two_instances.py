@@ -14,6 +14,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from tests import loaded_database
 from tests.browser.conftest import free_port
 
 pytestmark = pytest.mark.postgresql
@@ -22,12 +23,6 @@ ROOT = Path(__file__).resolve().parents[2]
 DATABASE = "strategi_two_instances"
 SERVER = "postgres://postgres@127.0.0.1:5432"
 CHAPTER = "/sv/strategi-mot-prostitution-manniskohandel-och-kop-av-sexuella-tjanster/aktorer/"
-
-
-def recreate_database():
-    with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{DATABASE}"')
 
 
 def request(url, method="GET", token=None, body=None):
@@ -45,7 +40,8 @@ def request(url, method="GET", token=None, body=None):
 
 @pytest.fixture(scope="module")
 def instances(tmp_path_factory):
-    recreate_database()
+    # The strategy as every test starts from it, copied on the server (tests/loaded_database.py).
+    loaded_database.copy_postgres(os.environ["DATABASE_URL"], DATABASE)
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
@@ -58,8 +54,6 @@ def instances(tmp_path_factory):
     }
     manage = [sys.executable, str(ROOT / "manage.py")]
     quiet = {"env": env, "cwd": ROOT, "check": True, "stdout": subprocess.DEVNULL}
-    subprocess.run([*manage, "migrate", "--noinput"], **quiet)
-    subprocess.run([*manage, "load_strategy"], **quiet)
     subprocess.run([*manage, "collectstatic", "--noinput"], **quiet)
     make_token = (
         "from django.contrib.auth import get_user_model; from wagtail.models import APIToken; "
