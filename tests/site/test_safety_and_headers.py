@@ -102,7 +102,7 @@ def test_every_public_page_starts_with_the_quick_exit_and_links_the_safety_advic
         if not response["Content-Type"].startswith("text/html"):
             continue
         html = response.content.decode()
-        body = html.split("<body>", 1)[1]
+        body = re.split(r"<body[^>]*>", html, maxsplit=1)[1]
         first_link = re.search(r"<a [^>]*>", body).group(0)
         assert f'href="{settings.QUICK_EXIT_URL}"' in first_link and "data-quick-exit" in first_link, path
         assert re.search(r'class="quick-exit-help" href="[^"]+"', body), path
