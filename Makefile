@@ -96,7 +96,7 @@ check: install
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) makemigrations --check --dry-run
 	@# A throwaway key: production settings refuse to start without one, and none is kept in the repo.
-	SECRET_KEY=$$($(PY) -c "import secrets; print(secrets.token_urlsafe(50))") ALLOWED_HOSTS=example.org SITE_BASE_URL=https://example.org \
+	SECRET_KEY=$$($(PY) -c "import secrets; print(secrets.token_urlsafe(50))") ALLOWED_HOSTS=example.org SITE_BASE_URL=https://example.org REDIS_URL=redis://127.0.0.1:6379/0 \
 		DJANGO_SETTINGS_MODULE=cms.settings.production $(MANAGE) check --deploy --fail-level WARNING
 
 clean:

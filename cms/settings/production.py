@@ -1,6 +1,16 @@
 """Production: everything secret or host-specific must come from the environment."""
 
+from django.core.exceptions import ImproperlyConfigured
+
 from .base import *  # noqa: F403
+
+# The content version that every publish, unpublish, move, delete and scheduled change renews
+# lives in the cache: in a per-process cache the other workers would go on serving the old
+# answers until their entries expired (24 hours). So production refuses to start without Redis.
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache":  # noqa: F405
+    raise ImproperlyConfigured(
+        "REDIS_URL is required in production: every process must see the same content version (README, Settings)."
+    )
 
 DEBUG = False
 SECRET_KEY = os.environ["SECRET_KEY"]  # noqa: F405

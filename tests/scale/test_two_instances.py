@@ -10,6 +10,7 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import psycopg
 import pytest
@@ -39,10 +40,8 @@ def request(url, method="GET", token=None, body=None):
 
 
 @pytest.fixture(scope="module")
-def instances(tmp_path_factory):
-    # The strategy as every test starts from it, copied on the server (tests/loaded_database.py).
-    loaded_database.copy_postgres(os.environ["DATABASE_URL"], DATABASE)
-    env = {
+def production_env(tmp_path_factory):
+    return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(50),
@@ -52,6 +51,13 @@ def instances(tmp_path_factory):
         "REDIS_URL": "redis://127.0.0.1:6379/14",
         "STATIC_ROOT": str(tmp_path_factory.mktemp("static")),
     }
+
+
+@pytest.fixture(scope="module")
+def instances(production_env):
+    # The strategy as every test starts from it, copied on the server (tests/loaded_database.py).
+    loaded_database.copy_postgres(os.environ["DATABASE_URL"], DATABASE)
+    env = production_env
     manage = [sys.executable, str(ROOT / "manage.py")]
     quiet = {"env": env, "cwd": ROOT, "check": True, "stdout": subprocess.DEVNULL}
     subprocess.run([*manage, "collectstatic", "--noinput"], **quiet)
@@ -111,6 +117,39 @@ def test_a_publish_through_one_instance_is_served_by_the_other(instances):
     assert status in (200, 202), body
     assert request(f"{b}/api/v3/pages/{page_id}/")[0] == 404
     assert request(f"{b}{CHAPTER}")[0] == 404
+
+
+def test_changes_made_by_other_processes_are_served_by_both(instances, production_env):
+    """A scheduled expiry (`publish_scheduled`, run from cron) and a view restriction added in a
+    shell happen in processes that serve no request: both instances must still see them at once."""
+    (a, b), _token = instances
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    _status, body = request(f"{a}/api/v3/pages/?locale=sv&type=pages.ChapterPage&limit=20")
+    chapters = [item for item in json.loads(body)["items"] if item["meta"]["slug"] != "aktorer"]
+    expiring, restricted = chapters[0], chapters[1]
+    for base in (a, b):  # cached in both
+        for chapter in (expiring, restricted):
+            assert request(f"{base}/api/v3/pages/{chapter['id']}/")[0] == 200
+            assert request(f"{base}{urlsplit(chapter['meta']['html_url']).path}")[0] == 200
+
+    expire = (
+        "from datetime import timedelta; from django.utils import timezone; from wagtail.models import Page; "
+        f"Page.objects.filter(pk={expiring['id']}).update(expire_at=timezone.now() - timedelta(minutes=1))"
+    )
+    subprocess.run([*manage, "shell", "-c", expire], env=production_env, cwd=ROOT, check=True)
+    subprocess.run([*manage, "publish_scheduled"], env=production_env, cwd=ROOT, check=True)
+    restrict = (
+        "from wagtail.models import PageViewRestriction; "
+        f"PageViewRestriction.objects.create(page_id={restricted['id']}, restriction_type='login')"
+    )
+    subprocess.run([*manage, "shell", "-c", restrict], env=production_env, cwd=ROOT, check=True)
+
+    for base in (a, b):
+        for chapter in (expiring, restricted):
+            assert request(f"{base}/api/v3/pages/{chapter['id']}/")[0] == 404, (base, chapter["meta"]["slug"])
+        assert request(f"{base}{urlsplit(expiring['meta']['html_url']).path}")[0] == 404
+        # A private page sends the anonymous reader to the login, never the cached public copy.
+        assert request(f"{base}{urlsplit(restricted['meta']['html_url']).path}")[0] != 200
 
 
 def test_static_files_are_served_compressed_with_long_lived_names(instances):

@@ -73,6 +73,7 @@ def test_production_settings_pass_the_deploy_check_including_hsts():
         "SECRET_KEY": "a-throwaway-key-only-for-this-check-" + "x" * 40,
         "ALLOWED_HOSTS": "example.org",
         "SITE_BASE_URL": "https://example.org",
+        "REDIS_URL": "redis://127.0.0.1:6379/0",
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
@@ -161,3 +162,20 @@ def test_nothing_in_the_templates_or_styles_loads_from_another_origin():
     sources = [*ROOT.glob("*/templates/**/*.html"), *ROOT.glob("cms/static/**/*.css"), *ROOT.glob("cms/static/**/*.js")]
     loads = re.compile(r'(?:src=|@import|url\()\s*["\']?(?:https?:)?//', re.IGNORECASE)
     assert [str(path) for path in sources if loads.search(path.read_text())] == []
+
+
+def test_production_settings_refuse_to_start_without_a_shared_cache():
+    """Without Redis each process would keep its own content version and serve answers a publish
+    in another process made stale (issue: freshness is shared)."""
+    env = {
+        **{key: value for key, value in os.environ.items() if key != "REDIS_URL"},
+        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+        "SECRET_KEY": "a-throwaway-key-only-for-this-check-" + "x" * 40,
+        "ALLOWED_HOSTS": "example.org",
+        "SITE_BASE_URL": "https://example.org",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True, check=False
+    )
+    assert result.returncode != 0
+    assert "REDIS_URL is required in production" in result.stderr
