@@ -25,7 +25,8 @@ router = Router(tags=["follow-ups"])
 
 
 class ListQuery(Schema):
-    strategy: int = Field(description="The strategy's id, in any language.")
+    # Bounded: a larger number is no id, and SQLite cannot even compare it (a 500, not a 404).
+    strategy: int = Field(ge=1, le=2**63 - 1, description="The strategy's id, in any language.")
     locale: str = "sv"
 
 
