@@ -41,6 +41,12 @@ def missing_translation(request: HttpRequest, exc: LocaleNotFound | TranslationN
     return problem(404, "Not Found", str(exc), available_locales=exc.available)
 
 
+@api.exception_handler(OverflowError)
+def beyond_any_id(request: HttpRequest, exc: OverflowError):
+    # An id wider than 64 bits names nothing, but SQLite refuses even to compare it.
+    return problem(404, "Not Found", "No object has this id.")
+
+
 @api.exception_handler(PreviewRefused)
 def preview_refused(request: HttpRequest, exc: PreviewRefused):
     response = problem(exc.status, "Unauthorized" if exc.status == 401 else "Forbidden", str(exc))
