@@ -52,6 +52,8 @@ class Actor(Ordered, ReviewedSnippet):
 
     search_fields = [
         index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.AutocompleteField("full_name"),
         index.SearchField("full_name"),
         index.SearchField("role"),
         index.RelatedFields("responsibilities", [index.SearchField("text")]),

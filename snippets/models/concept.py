@@ -20,6 +20,7 @@ class Concept(Ordered, PublishableSnippet):
 
     search_fields = [
         index.SearchField("term", boost=2),
+        index.AutocompleteField("term"),
         index.SearchField("definition"),
         index.FilterField("locale"),
         index.FilterField("live"),

@@ -26,6 +26,7 @@ class Goal(Ordered, PublishableSnippet):
 
     search_fields = [
         index.SearchField("title", boost=2),
+        index.AutocompleteField("title"),
         index.SearchField("text"),
         index.FilterField("locale"),
         index.FilterField("live"),
