@@ -1,7 +1,6 @@
 """A published follow-up report in English: the approver starts the translation, the translator
 translates it in wagtail-localize's editor and submits it, the approver publishes it, readers see it."""
 
-import datetime
 import json
 
 import pytest
