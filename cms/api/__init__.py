@@ -17,10 +17,12 @@ from .routers.locales import router as locales_router
 from .routers.page_detail import replace_wagtail_page_detail
 from .routers.page_helpers import navigation_router
 from .routers.page_helpers import router as page_helpers_router
+from .routers.page_list import replace_wagtail_page_list
 from .routers.snippets import router as snippets_router
 from .routers.strategies import router as strategies_router
 
 replace_wagtail_page_detail()
+replace_wagtail_page_list()
 api.add_router("/strategies/", strategies_router)
 api.add_router("/follow-ups/", follow_ups_router)
 api.add_router("/pages/", page_helpers_router)
