@@ -24,10 +24,9 @@ from snippets.models import Actor, Concept
 
 # A mention inside these is not explained: headings and link texts must stay short and are not
 # where a sentence is read; a table's header cells label their rows; script and style are not text.
-SKIPPED = frozenset(
-    ["a", "button", "code", "h1", "h2", "h3", "h4", "h5", "h6", "label", "option", "pre", "script", "style",
-     "summary", "textarea", "th", "title"]  # fmt: skip
-)
+HEADINGS = {f"h{level}" for level in range(1, 7)}
+SKIPPED = frozenset({"a", "button", "label", "summary", "th", *HEADINGS, "code", "pre", "option", "textarea"})
+NOT_TEXT = frozenset({"script", "style", "title"})
 MARK_CLASS = "name-explanation"
 TOKENS = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
 TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z0-9]+)([^>]*)>")
@@ -104,10 +103,10 @@ def track(tag, skipped):
         return
     closing, name, rest = match.group(1), match.group(2).lower(), match.group(3)
     marked = f'class="{MARK_CLASS}"' in rest
-    if name in SKIPPED or marked or name in skipped:
+    if name in SKIPPED | NOT_TEXT or marked or name in skipped:
         if closing:
             skipped[name] = max(0, skipped.get(name, 0) - 1)
-        elif name in SKIPPED or marked:
+        elif name in SKIPPED | NOT_TEXT or marked:
             skipped[name] = skipped.get(name, 0) + 1
 
 
@@ -120,7 +119,8 @@ def explain_text(text, pattern, by_name, items, done):
             continue
         done.add(index)
         end = mention_end(text, match)
-        parts += [text[position:end], format_html('<span class="{}"> [{}]</span>', MARK_CLASS, items[index].explanation)]
+        explanation = format_html('<span class="{}"> [{}]</span>', MARK_CLASS, items[index].explanation)
+        parts += [text[position:end], explanation]
         position = end
     return "".join(parts) + text[position:]
 

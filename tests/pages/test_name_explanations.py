@@ -5,6 +5,7 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils.html import escape
 from wagtail.models import Locale
 
 from pages.content_package.reader import read_package
@@ -66,7 +67,7 @@ def test_each_name_is_explained_once_right_after_its_first_mention(client, code)
     shown = SPAN.findall(main)
     assert len(shown) == len(set(shown)) >= 9
     polisen = translation(sv(Actor).get(name="Polisen"), code)
-    span = main.index(f'<span class="name-explanation"> [{polisen.explanation}]</span>')
+    span = main.index(f'<span class="name-explanation"> [{escape(polisen.explanation)}]</span>')
     before = visible_text_before(main, span)
     # The Swedish name in brackets, "Police (Polisen)", and the explanation after it.
     assert before.endswith("(Polisen)")
