@@ -41,7 +41,7 @@ def open_whole_strategy(page):
 
 
 def explanation_of(server, kind, code, swedish_name):
-    items = json.loads(public_text(server, f"/api/v3/{kind}/?locale={code}&limit=50"))["items"]
+    items = json.loads(public_text(server, f"/api/v3/{kind}/?locale={code}&limit=20"))["items"]
     label = "name" if kind == "actors" else "term"
     return next(item["explanation"] for item in items if swedish_name in item[label])
 
