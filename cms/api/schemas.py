@@ -49,6 +49,9 @@ class ActorOut(Versioned):
     locale: LocaleCode
     name: str
     full_name: str
+    explanation: str = Field(
+        description="Plain text: one sentence saying what the organisation is, for readers who do not know Sweden."
+    )
     parent_id: int | None
     role: str = Field(description="HTML.")
     ongoing: list[str]
@@ -67,6 +70,9 @@ class ConceptOut(Versioned):
     locale: LocaleCode
     term: str
     definition: str = Field(description="HTML.")
+    explanation: str = Field(
+        description="Plain text: one sentence saying what a Swedish name means, for readers who do not know Sweden."
+    )
 
 
 class GoalOut(Versioned):

@@ -81,6 +81,7 @@ def actor(obj, rich_text):
         "locale": obj.locale.language_code,
         "name": obj.name,
         "full_name": obj.full_name,
+        "explanation": obj.explanation,
         "parent_id": obj.parent_id,
         "role": rich_text(obj.role),
         "ongoing": [r.text for r in responsibilities if r.kind == Responsibility.Kind.ONGOING],
@@ -105,6 +106,7 @@ def concept(obj, rich_text):
         "locale": obj.locale.language_code,
         "term": obj.term,
         "definition": rich_text(obj.definition),
+        "explanation": obj.explanation,
     }
 
 

@@ -4,6 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from wagtail.models import Locale, Page, Site
 
 from ..bidi import ltr as isolate_ltr
@@ -181,3 +182,26 @@ def unreviewed_translation(page, translations):
         return None
     original = next((t for t in translations if t.locale.language_code == source), None)
     return {"url": original.url if original else None, "language": source}
+
+
+@register.tag("explain_names")
+def explain_names_tag(parser, token):
+    """{% explain_names %}…{% end_explain_names %}: Swedish names in the enclosed HTML get their short
+    explanation at their first mention, on pages in a language other than Swedish (pages/name_explanations.py)."""
+    nodelist = parser.parse(("end_explain_names",))
+    parser.delete_first_token()
+    return ExplainNamesNode(nodelist)
+
+
+class ExplainNamesNode(template.Node):
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+
+    def render(self, context):
+        from pages.name_explanations import explain_names, explanations
+
+        html = self.nodelist.render(context)
+        page = context.get("page")
+        locale_id = page.locale_id if getattr(page, "locale_id", None) else active_locale_id()
+        # Escaped by the template, and the inserted explanations by format_html.
+        return mark_safe(explain_names(html, explanations(locale_id)))  # noqa: S308

@@ -26,7 +26,7 @@ DEFAULT_PATH = Path(__file__).resolve().parent.parent / "content" / "strategy.ya
 
 # Which package list holds which snippet model, and the data keys that are plain model fields.
 SNIPPET_KINDS = {
-    "actors": (Actor, ["name", "full_name", "role"]),
+    "actors": (Actor, ["name", "full_name", "explanation", "role"]),
     "indicator_categories": (IndicatorCategory, ["name"]),
     "contacts": (
         Contact,
@@ -45,7 +45,7 @@ SNIPPET_KINDS = {
             "banner_label",
         ],
     ),
-    "concepts": (Concept, ["term", "definition"]),
+    "concepts": (Concept, ["term", "definition", "explanation"]),
     "goals": (Goal, ["title", "text"]),
     "resources": (Resource, ["title", "publisher", "kind", "url"]),
 }

@@ -34,6 +34,15 @@ class Actor(Ordered, ReviewedSnippet):
         related_name="units",
         help_text=_("The organisation this unit belongs to, e.g. Skellefteå kommun."),
     )
+    explanation = models.CharField(
+        _("explanation"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "One short sentence for readers who do not know Sweden: what this organisation is. "
+            "Shown in English, Finnish and Arabic after the first mention of its name on a page."
+        ),
+    )
     role = RichTextField(
         _("role in the network"),
         features=ROLE_FEATURES,
@@ -45,6 +54,7 @@ class Actor(Ordered, ReviewedSnippet):
         FieldPanel("name"),
         FieldPanel("full_name"),
         FieldPanel("parent"),
+        FieldPanel("explanation"),
         FieldPanel("sort_order"),
         FieldPanel("role"),
         InlinePanel("responsibilities", label=_("Responsibilities"), heading=_("Responsibilities")),
@@ -64,6 +74,7 @@ class Actor(Ordered, ReviewedSnippet):
     translatable_fields = [
         TranslatableField("name"),
         TranslatableField("full_name"),
+        TranslatableField("explanation"),
         TranslatableField("role"),
         # Points at the parent's translation in the same locale.
         TranslatableField("parent"),

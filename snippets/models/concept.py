@@ -15,8 +15,19 @@ class Concept(Ordered, PublishableSnippet):
 
     term = models.CharField(_("term"), max_length=200)
     definition = RichTextField(_("definition"), features=DEFINITION_FEATURES)
+    # A Swedish name a page mentions without it being an actor (Kommunfullmäktige, Länsstyrelsen)
+    # is a concept too: the reader needs the same short explanation, from the same one place.
+    explanation = models.CharField(
+        _("explanation"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "One short sentence for readers who do not know Sweden: what this Swedish name means. "
+            "Shown in English, Finnish and Arabic after the first mention of the term on a page."
+        ),
+    )
 
-    panels = [FieldPanel("term"), FieldPanel("definition"), FieldPanel("sort_order")]
+    panels = [FieldPanel("term"), FieldPanel("definition"), FieldPanel("explanation"), FieldPanel("sort_order")]
 
     search_fields = [
         index.SearchField("term", boost=2),
@@ -29,6 +40,7 @@ class Concept(Ordered, PublishableSnippet):
     translatable_fields = [
         TranslatableField("term"),
         TranslatableField("definition"),
+        TranslatableField("explanation"),
         SynchronizedField("sort_order", overridable=False),
     ]
 
