@@ -20,9 +20,9 @@ from wagtail.models import Locale, TaskState, WorkflowState
 
 from followup.dashboard import FollowUpPanel
 from followup.permissions import is_representative
+from pages.translation_status import outdated_translations
 
 from .roles import APPROVERS, COMMUNICATORS, TRANSLATORS, is_only_translator
-from .translation_status import outdated_translations
 
 
 def roles(user):

@@ -13,8 +13,9 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import Page, TranslatableMixin
 
+from pages.translation_status import source_language
+
 from .translation_review import may_record_reviews, record_review, reviews, withdraw_review
-from .translation_status import source_language
 
 
 class ReviewForm(forms.Form):

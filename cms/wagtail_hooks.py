@@ -3,8 +3,9 @@ from wagtail import hooks
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
+from pages.rich_text import ExternalLinkHandler
+
 from . import dashboard, edit_conflicts, translation_actions, whole_deletes, workflow_messages, working_language
-from .rich_text import ExternalLinkHandler
 
 
 @hooks.register("register_rich_text_features")

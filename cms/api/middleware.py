@@ -11,7 +11,8 @@ from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
 from wagtail.models import get_page_models
 
-from ..search_text import MAX_QUERY_LENGTH, search_words
+from pages.search_text import MAX_QUERY_LENGTH, search_words
+
 from .cache_keys import Conflict, canonical_path, normalise, parameter_spec
 from .freshness import answer_key, content_version
 from .locales import CODES

@@ -176,7 +176,11 @@ AXES_LOCKOUT_CALLABLE = "cms.login_throttle.locked_out"
 # Behind the reverse proxy (ops/nginx), the client's address is in X-Forwarded-For, not REMOTE_ADDR;
 # TRUSTED_PROXY_COUNT is the number of proxies in front of the app (0: none, REMOTE_ADDR is the client).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
-AXES_CLIENT_IP_CALLABLE = "cms.login_throttle.client_address"
+AXES_CLIENT_IP_CALLABLE = "pages.client_address.client_address"
+
+# Whether a qualified translator reviewed a translation: the records belong to the workflow (cms),
+# and the pages' API field `translation` reads them through this callable (docs/decisions/0014).
+TRANSLATION_REVIEWS = "cms.translation_review.reviews"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -218,7 +222,7 @@ WAGTAIL_SITE_NAME = "Skellefteå kommun"
 # password is taken anywhere but the login form.
 REST_FRAMEWORK = {"DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"]}
 
-# The public site's address; load_strategy puts it on the default Wagtail Site (cms.site_address).
+# The public site's address; load_strategy puts it on the default Wagtail Site (pages.site_address).
 SITE_BASE_URL = os.environ.get("SITE_BASE_URL", "")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # On PostgreSQL the index uses the swedish text search configuration (Snowball stemming);

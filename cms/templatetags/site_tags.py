@@ -6,9 +6,10 @@ from django.utils import translation
 from django.utils.html import format_html
 from wagtail.models import Locale, Page, Site
 
-from ..bidi import ltr as isolate_ltr
-from ..bidi import reads_left_to_right
-from ..rich_text import external_link_open_tag, shows_its_address
+from pages.bidi import ltr as isolate_ltr
+from pages.bidi import reads_left_to_right
+from pages.rich_text import external_link_open_tag, shows_its_address
+
 from ..sanitize import render_rich_text
 
 register = template.Library()
@@ -44,7 +45,7 @@ def email_link(address):
 
 @register.filter
 def ltr(value):
-    """A date, "§ 24" or code isolated left to right (cms/bidi.py); usable inside blocktranslate."""
+    """A date, "§ 24" or code isolated left to right (pages/bidi.py); usable inside blocktranslate."""
     return isolate_ltr(value) if value not in (None, "") else ""
 
 
@@ -171,8 +172,9 @@ def unreviewed_translation(page, translations):
 
     `translations` are the page's live translations, which base.html has already fetched.
     """
+    from pages.translation_status import source_language
+
     from ..translation_review import reviews
-    from ..translation_status import source_language
 
     if page is None or not getattr(page, "pk", None) or not getattr(page, "translation_key", None):
         return None

@@ -15,6 +15,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from ..client_address import client_address
 from .manager import LocalePageManager
 from .safety_advice import ADVICE_FEATURES
 from .translated import TranslationStatusMixin
@@ -37,8 +38,6 @@ def check_length(value):
 
 
 def reports_key(request):
-    from cms.login_throttle import client_address
-
     # Only a keyed hash of the address is kept, and only for the window: no address is stored.
     address = f"{settings.SECRET_KEY}:{client_address(request)}".encode()
     return "feedback-reports:" + hashlib.sha256(address).hexdigest()[:32]

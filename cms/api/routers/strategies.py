@@ -12,8 +12,8 @@ from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 from wagtail.models import Page, Revision
 
 from cms.translation_review import reviews
-from cms.translation_status import outdated_keys, translation_status
 from pages.models import ChapterPage, StrategyPage
+from pages.translation_status import outdated_keys, translation_status
 from snippets.models import Concept, Goal
 
 from .. import schemas
