@@ -14,17 +14,17 @@ from wagtail.models import get_page_models
 from pages.search_text import MAX_QUERY_LENGTH, search_words
 
 from .cache_keys import Conflict, canonical_path, normalise, parameter_spec
+from .endpoints import api
 from .freshness import answer_key, content_version
 from .locales import CODES
-from .problems import PREFIX, problem, unknown_locale
+from .paths import PREFIX
+from .problems import problem, unknown_locale
 
 
 @memoize
 def query_parameters():
     """[(path pattern, {allowed query parameter: (default, is_list)})] for every GET operation in the document."""
     from wagtail.api.v3.schemas.pages import BASE_PAGE_READ_FIELDS
-
-    from . import api
 
     # The pages listing also filters by any field a page type exposes (Wagtail's field filters).
     page_fields = dict.fromkeys(BASE_PAGE_READ_FIELDS, (None, False))

@@ -15,7 +15,6 @@ from ninja.errors import ValidationError as NinjaValidationError
 
 from .locales import CODES
 
-PREFIX = "/api/v3/"
 PROBLEM_JSON = "application/problem+json"
 
 

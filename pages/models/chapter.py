@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
@@ -33,8 +34,8 @@ class ChapterPage(TranslationStatusMixin, Page):
         verbose_name_plural = _("chapters")
 
     def get_strategy(self):
-        from .strategy import StrategyPage
-
+        # By name: the strategy module imports this one for its chapters.
+        StrategyPage = apps.get_model("pages", "StrategyPage")
         return StrategyPage.objects.ancestor_of(self).live().public().first()
 
     def get_context(self, request, *args, **kwargs):

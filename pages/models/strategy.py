@@ -16,6 +16,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from ..blocks.prefetch import bind_all
+from .chapter import ChapterPage
 from .manager import LocalePageManager
 from .translated import TranslationStatusMixin
 
@@ -196,8 +198,6 @@ class StrategyPage(RoutablePageMixin, TranslationStatusMixin, Page):
         Reading order is the tree's order, depth first: a chapter, then its sub-chapters, then the next.
         A chapter not translated into this language is simply not in its tree, so it is skipped.
         """
-        from .chapter import ChapterPage
-
         chapters = ChapterPage.objects.descendant_of(self).live().public().order_by("path")
         return list(chapters.only(*fields) if fields else chapters)
 
@@ -265,9 +265,6 @@ class StrategyPage(RoutablePageMixin, TranslationStatusMixin, Page):
     def chapters_in_reading_order(self):
         """[(chapter, heading shift, [blocks])] for every live chapter, with the snippets of all bodies
         fetched together: the query count does not grow with the number of chapters."""
-        from ..blocks.prefetch import bind_all
-        from .chapter import ChapterPage
-
         chapters = self.live_chapters(fields=None)
         raw = [[dict(item) for item in chapter.body.raw_data] for chapter in chapters]
         # One stream of every body, bound with each snippet model fetched once for all chapters.
