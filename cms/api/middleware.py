@@ -6,9 +6,9 @@ from functools import cache as memoize
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse, HttpResponseNotModified
-from django.utils.cache import patch_vary_headers
-from django.utils.http import http_date, parse_http_date_safe
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.http import http_date
 from wagtail.models import get_page_models
 
 from pages.search_text import MAX_QUERY_LENGTH, search_words
@@ -167,21 +167,11 @@ class APICacheMiddleware:
                 cache.set(key, cached, timeout=getattr(settings, "API_SERVER_CACHE_SECONDS", 24 * 60 * 60))
 
         body, content_type, etag, last_modified = cached
-        if self.not_modified(request, etag, last_modified):
-            response = HttpResponseNotModified()
-        else:
-            response = HttpResponse(body, content_type=content_type)
+        response = HttpResponse(body, content_type=content_type)
         response["ETag"] = etag
         response["Last-Modified"] = http_date(last_modified)
         response["Cache-Control"] = f"public, max-age={self.max_age}"
         patch_vary_headers(response, ["Authorization"])
-        return response
-
-    @staticmethod
-    def not_modified(request, etag, last_modified):
-        if_none_match = request.META.get("HTTP_IF_NONE_MATCH")
-        if if_none_match is not None:
-            tags = [tag.strip().removeprefix("W/") for tag in if_none_match.split(",")]
-            return etag.removeprefix("W/") in tags or if_none_match.strip() == "*"
-        since = parse_http_date_safe(request.META.get("HTTP_IF_MODIFIED_SINCE", ""))
-        return since is not None and int(last_modified) <= since
+        # A 304 when If-None-Match (weak comparison) or, without it, If-Modified-Since says the
+        # client's copy is current; it keeps the validators, Cache-Control and Vary above.
+        return get_conditional_response(request, etag=etag, last_modified=int(last_modified), response=response)
