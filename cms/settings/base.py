@@ -79,8 +79,6 @@ MIDDLEWARE = [
     "cms.api.middleware.DefaultLocaleMiddleware",
     "cms.api.middleware.APICacheMiddleware",
     "cms.page_cache.PublicPageCacheMiddleware",
-    # After the caches, which answer without a site, and reusing the content version they read.
-    "cms.site_lookup.SiteLookupMiddleware",
     "cms.api.find.FindByPathMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.middleware.PublicSiteLocaleMiddleware",
