@@ -36,7 +36,7 @@ API = PREFIX
 
 
 def enabled():
-    return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
+    return bool(settings.WAGTAILFRONTENDCACHE)
 
 
 def with_locales(path):

@@ -52,7 +52,7 @@ MAX_SEARCH_LENGTH = MAX_QUERY_LENGTH
 def out_of_bounds(query):
     """(parameter, message) for the first limit, offset or search value outside its bounds."""
     # Wagtail's paginator refuses a larger limit too, but without naming the parameter.
-    limit_max = getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20)
+    limit_max = settings.WAGTAILAPI_LIMIT_MAX
     for value in query.getlist("limit"):
         if limit_max is not None and value.isdigit() and int(value) > limit_max:
             return "limit", f"Must be at most {limit_max}."
@@ -137,7 +137,7 @@ class APICacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.max_age = getattr(settings, "API_CACHE_MAX_AGE", 60)
+        self.max_age = settings.API_CACHE_MAX_AGE
 
     def __call__(self, request):
         if not request.path_info.startswith(PREFIX) or request.method not in ("GET", "HEAD"):
@@ -151,7 +151,7 @@ class APICacheMiddleware:
         _version, changed_at = content_version(request)
         key = answer_key("api-response", request, canonical_path(request))
         # API_SERVER_CACHE = False measures the cold path (make bench); production keeps it on.
-        server_cache = getattr(settings, "API_SERVER_CACHE", True)
+        server_cache = settings.API_SERVER_CACHE
         cached = cache.get(key) if server_cache else None
         if cached is None:
             response = self.get_response(request)
@@ -164,7 +164,7 @@ class APICacheMiddleware:
             etag = 'W/"' + hashlib.sha256(response.content).hexdigest()[:40] + '"'
             cached = (response.content, response["Content-Type"], etag, changed_at.timestamp())
             if server_cache:
-                cache.set(key, cached, timeout=getattr(settings, "API_SERVER_CACHE_SECONDS", 24 * 60 * 60))
+                cache.set(key, cached, timeout=settings.API_SERVER_CACHE_SECONDS)
 
         body, content_type, etag, last_modified = cached
         response = HttpResponse(body, content_type=content_type)

@@ -255,7 +255,7 @@ CONTENT_SECURITY_POLICY = {
 # Cross-origin reads of the JSON API for the municipal front-ends listed in CORS_ALLOWED_ORIGINS
 # (comma-separated, scheme included); none by default. Reads only: writes are for the admin's origin.
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
-CORS_URLS_REGEX = r"^/api/v3/"
+CORS_URLS_REGEX = r"^/api/v3/"  # cms.api.paths.PREFIX; settings import no app code
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_HEADERS = ["accept", "accept-language", "authorization", "if-none-match", "if-modified-since"]
 CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]
@@ -283,8 +283,20 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # Where "Lämna sidan snabbt" goes: an everyday site that gives nothing away (GOV.UK uses the BBC's weather).
 QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.smhi.se/")
 
+# The largest page of any API listing (Wagtail's setting; the strict parameters name it in a 400).
+WAGTAILAPI_LIMIT_MAX = 20
+# Anonymous API answers: how long clients may keep them, and whether and how long the server keeps
+# them (cms/api/middleware.py); the public HTML cache (cms/page_cache.py) keeps pages as long.
+# make bench turns both server caches off to measure the cold path (cms/settings/bench.py).
+API_CACHE_MAX_AGE = 60
+API_SERVER_CACHE = True
+API_SERVER_CACHE_SECONDS = 24 * 60 * 60
+PUBLIC_PAGE_CACHE = True
+
 # A CDN or caching proxy in front of the site: publishing purges what changed (cms/purge.py).
-# FRONTEND_CACHE_PURGE_URL is where PURGE requests go (Varnish, nginx, Fastly-style HTTP purge).
+# FRONTEND_CACHE_PURGE_URL is where PURGE requests go (Varnish, nginx, Fastly-style HTTP purge);
+# without it there is nothing to purge.
+WAGTAILFRONTENDCACHE = {}
 if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
     WAGTAILFRONTENDCACHE = {
         "default": {
