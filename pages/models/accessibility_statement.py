@@ -15,9 +15,10 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from snippets.rich_text_features import INLINE_FEATURES, PAGE_BODY_FEATURES
+
 from ..client_address import client_address
 from .manager import LocalePageManager
-from .safety_advice import ADVICE_FEATURES
 from .translated import TranslationStatusMixin
 
 # The form works without a cookie (decision 0007), so CSRF tokens are out; what keeps it usable is
@@ -51,15 +52,15 @@ class AccessibilityStatementPage(TranslationStatusMixin, AbstractForm):
 
     objects = LocalePageManager()
 
-    body = RichTextField(_("statement"), features=ADVICE_FEATURES)
+    body = RichTextField(_("statement"), features=PAGE_BODY_FEATURES)
     feedback_intro = RichTextField(
         _("feedback introduction"),
-        features=["bold", "italic", "link"],
+        features=INLINE_FEATURES,
         blank=True,
         help_text=_("Shown above the form."),
     )
     thank_you_text = RichTextField(
-        _("thank-you text"), features=["bold", "italic", "link"], help_text=_("Shown after someone sends the form.")
+        _("thank-you text"), features=INLINE_FEATURES, help_text=_("Shown after someone sends the form.")
     )
 
     content_panels = [

@@ -4,6 +4,8 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from snippets.rich_text_features import INLINE_FEATURES
+
 from .manager import LocalePageManager
 from .translated import TranslationStatusMixin
 
@@ -15,7 +17,7 @@ class HomePage(TranslationStatusMixin, Page):
 
     intro = RichTextField(
         _("introduction"),
-        features=["bold", "italic", "link"],
+        features=INLINE_FEATURES,
         blank=True,
         help_text=_("One or two sentences at the top of the home page: what this website is and for whom."),
     )

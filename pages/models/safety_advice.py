@@ -5,10 +5,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from snippets.rich_text_features import PAGE_BODY_FEATURES
+
 from .manager import LocalePageManager
 from .translated import TranslationStatusMixin
-
-ADVICE_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 
 
 class SafetyAdvicePage(TranslationStatusMixin, Page):
@@ -16,7 +16,7 @@ class SafetyAdvicePage(TranslationStatusMixin, Page):
 
     objects = LocalePageManager()
 
-    body = RichTextField(_("body"), features=ADVICE_FEATURES)
+    body = RichTextField(_("body"), features=PAGE_BODY_FEATURES)
 
     content_panels = [*Page.content_panels, FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("body")]

@@ -16,12 +16,13 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from snippets.rich_text_features import TEXT_FEATURES
+
 from ..blocks.prefetch import bind_all
 from .chapter import ChapterPage
 from .manager import LocalePageManager
 from .translated import TranslationStatusMixin
 
-SHORT_TEXT_FEATURES = ["bold", "italic", "ul", "ol", "link"]
 # What a table of contents and the previous/next links read of each chapter.
 TOC_FIELDS = ("title", "slug", "path", "depth", "url_path")
 
@@ -91,9 +92,9 @@ class StrategyPage(RoutablePageMixin, TranslationStatusMixin, Page):
         blank=True,
         help_text=_("One line under the strategy's name on the home page: what it is about."),
     )
-    intro = RichTextField(_("introduction"), features=SHORT_TEXT_FEATURES)
-    position = RichTextField(_("position"), features=SHORT_TEXT_FEATURES, help_text=_("Ställningstagande."))
-    purpose = RichTextField(_("purpose"), features=SHORT_TEXT_FEATURES, help_text=_("Syfte."))
+    intro = RichTextField(_("introduction"), features=TEXT_FEATURES)
+    position = RichTextField(_("position"), features=TEXT_FEATURES, help_text=_("Ställningstagande."))
+    purpose = RichTextField(_("purpose"), features=TEXT_FEATURES, help_text=_("Syfte."))
 
     content_panels = [
         *Page.content_panels,
