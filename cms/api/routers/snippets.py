@@ -2,6 +2,7 @@
 
 from typing import Literal
 
+from django.conf import settings
 from django.http import Http404
 from ninja import Query, Router, Schema
 from ninja.pagination import paginate
@@ -24,7 +25,7 @@ PUBLIC = [BearerTokenAuth(), AllowAnonymous()]
 
 
 class LocaleQuery(Schema):
-    locale: str = "sv"
+    locale: str = settings.LANGUAGE_CODE
     version: Literal["live", "draft"] = Field(
         "live",
         description="`draft`: the latest drafts, for a bearer token of a user who may edit them "
