@@ -18,8 +18,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from snippets.rich_text_features import INLINE_FEATURES, PAGE_BODY_FEATURES
 
 from ..client_address import client_address
-from .manager import LocalePageManager
-from .translated import TranslationStatusMixin
+from .base import SitePage
 
 # The form works without a cookie (decision 0007), so CSRF tokens are out; what keeps it usable is
 # a field only robots fill in, a size limit, and a limit on reports per client address.
@@ -44,13 +43,11 @@ def reports_key(request):
     return "feedback-reports:" + hashlib.sha256(address).hexdigest()[:32]
 
 
-class AccessibilityStatementPage(TranslationStatusMixin, AbstractForm):
+class AccessibilityStatementPage(AbstractForm, SitePage):
     """The tillgänglighetsredogörelse the DOS law requires, with a form for reporting barriers.
 
     Reports are kept as form submissions in the admin, where the municipality answers them.
     """
-
-    objects = LocalePageManager()
 
     body = RichTextField(_("statement"), features=PAGE_BODY_FEATURES)
     feedback_intro = RichTextField(
@@ -71,7 +68,7 @@ class AccessibilityStatementPage(TranslationStatusMixin, AbstractForm):
         FieldPanel("thank_you_text"),
     ]
     search_fields = [*AbstractForm.search_fields, index.SearchField("body")]
-    api_fields = [APIField("body"), APIField("translation")]
+    api_fields = [APIField("body"), *SitePage.api_fields]
 
     parent_page_types = ["pages.HomePage"]
     subpage_types = []

@@ -6,14 +6,12 @@ from wagtail.models import Page
 
 from snippets.rich_text_features import INLINE_FEATURES
 
-from .manager import LocalePageManager
-from .translated import TranslationStatusMixin
+from .base import SitePage
+from .strategy import StrategyPage
 
 
-class HomePage(TranslationStatusMixin, Page):
+class HomePage(SitePage):
     """The site's root in each language; leads to the strategies."""
-
-    objects = LocalePageManager()
 
     intro = RichTextField(
         _("introduction"),
@@ -24,7 +22,7 @@ class HomePage(TranslationStatusMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
-    api_fields = [APIField("intro"), APIField("translation")]
+    api_fields = [APIField("intro"), *SitePage.api_fields]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["pages.StrategyPage", "pages.SafetyAdvicePage", "pages.AccessibilityStatementPage"]
@@ -35,7 +33,5 @@ class HomePage(TranslationStatusMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        from .strategy import StrategyPage
-
         context["strategies"] = StrategyPage.objects.child_of(self).live().public()
         return context

@@ -19,9 +19,8 @@ from wagtail_localize.fields import SynchronizedField
 from snippets.rich_text_features import TEXT_FEATURES
 
 from ..blocks.prefetch import bind_all
+from .base import SitePage
 from .chapter import ChapterPage
-from .manager import LocalePageManager
-from .translated import TranslationStatusMixin
 
 # What a table of contents and the previous/next links read of each chapter.
 TOC_FIELDS = ("title", "slug", "path", "depth", "url_path")
@@ -57,10 +56,8 @@ class WholeStrategySlug:
 register_converter(WholeStrategySlug, "whole_strategy_slug")
 
 
-class StrategyPage(RoutablePageMixin, TranslationStatusMixin, Page):
+class StrategyPage(RoutablePageMixin, SitePage):
     """A decided strategy: its governance facts, its short texts, and its chapters as children."""
-
-    objects = LocalePageManager()
 
     document_date = models.DateField(_("document date"))
     decision_body = models.CharField(
@@ -157,9 +154,8 @@ class StrategyPage(RoutablePageMixin, TranslationStatusMixin, Page):
             "intro",
             "position",
             "purpose",
-            "translation",
         ]
-    ]
+    ] + SitePage.api_fields
 
     # The decision is a fact of the Swedish original: its body, paragraph, funder and owner
     # are names, kept as decided in every language, like the dates and the address. Cadences
