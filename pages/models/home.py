@@ -7,7 +7,6 @@ from wagtail.models import Page
 from snippets.rich_text_features import INLINE_FEATURES
 
 from .base import SitePage
-from .strategy import StrategyPage
 
 
 class HomePage(SitePage):
@@ -33,5 +32,8 @@ class HomePage(SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Here, not at the top: page types register in import order (pages/models/__init__.py).
+        from .strategy import StrategyPage
+
         context["strategies"] = StrategyPage.objects.child_of(self).live().public()
         return context
