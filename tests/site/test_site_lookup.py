@@ -21,7 +21,8 @@ def site_queries(client, path, **extra):
     return [query["sql"] for query in captured if '"wagtailcore_site"' in query["sql"]], response
 
 
-def test_warm_anonymous_reads_do_not_look_the_site_up(client):
+def test_warm_anonymous_reads_do_not_look_the_site_up(client, settings):
+    settings.PUBLIC_PAGE_CACHE = True  # as in production; the test settings turn it off
     chapter = sv(ChapterPage).get(slug="aktorer")
     for path in (chapter.url, f"/api/v3/pages/{chapter.pk}/"):
         client.get(path)
