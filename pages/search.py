@@ -28,8 +28,8 @@ from modelsearch.query import And, Or, PlainText
 from wagtail.models import Page, ReferenceIndex
 from wagtail.search.backends import get_search_backend
 
-from cms.bidi import ltr
-from cms.search_text import MAX_QUERY_LENGTH, search_words
+from pages.bidi import ltr
+from pages.search_text import MAX_QUERY_LENGTH, search_words
 from snippets.models import Actor, Concept, Contact, Goal, IndicatorCategory, Resource
 
 MAX_HITS = 100

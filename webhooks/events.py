@@ -14,17 +14,18 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
 
+from cms.api.content import default_site_url
+from cms.api.paths import COLLECTIONS, PREFIX
 from cms.changes import public_change
 from cms.models import ContentChange
+from cms.purge import API, urls_for_page, urls_for_snippet
 
+from .delivery import deliver
 from .models import Delivery, Endpoint
 
 
 def api_url(instance):
-    from cms.api.content import default_site_url
-    from cms.api.routers.snippets import COLLECTIONS
-
-    root = default_site_url() + "/api/v3/"
+    root = default_site_url() + PREFIX
     if isinstance(instance, Page):
         return f"{root}pages/{instance.pk}/"
     prefix = COLLECTIONS.get(type(instance))
@@ -32,8 +33,6 @@ def api_url(instance):
 
 
 def changed_api_urls(instance):
-    from cms.purge import API, urls_for_page, urls_for_snippet
-
     urls = urls_for_page(instance) if isinstance(instance, Page) else urls_for_snippet(instance)
     return sorted(url for url in urls if API in url)
 
@@ -59,8 +58,6 @@ def emit(kind, action, instance, private=False):
     endpoints = list(Endpoint.objects.filter(active=True))
     if not endpoints:
         return
-    from .delivery import deliver
-
     event = payload(kind, action, instance, private)
     deliveries = Delivery.objects.bulk_create(
         [Delivery(endpoint=endpoint, event=event["type"], payload=event) for endpoint in endpoints]

@@ -7,10 +7,16 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Locale, Page, Site
 
-from ..bidi import ltr as isolate_ltr
-from ..bidi import reads_left_to_right
-from ..rich_text import external_link_open_tag, shows_its_address
+from pages.bidi import ltr as isolate_ltr
+from pages.bidi import reads_left_to_right
+from pages.models import AccessibilityStatementPage, SafetyAdvicePage
+from pages.rich_text import external_link_open_tag, shows_its_address
+from pages.translation_status import source_language
+from snippets.models import Contact
+
+from ..contact_details import MunicipalityContactDetails
 from ..sanitize import render_rich_text
+from ..translation_review import reviews
 
 register = template.Library()
 
@@ -45,7 +51,7 @@ def email_link(address):
 
 @register.filter
 def ltr(value):
-    """A date, "§ 24" or code isolated left to right (cms/bidi.py); usable inside blocktranslate."""
+    """A date, "§ 24" or code isolated left to right (pages/bidi.py); usable inside blocktranslate."""
     return isolate_ltr(value) if value not in (None, "") else ""
 
 
@@ -124,10 +130,6 @@ def site_chrome(context):
     """What every public page shows around its content, in the page's language, in three queries:
     the emergency numbers, the safety-advice and accessibility-statement pages, and the
     municipality's contact details for the footer."""
-    from pages.models import AccessibilityStatementPage, SafetyAdvicePage
-    from snippets.models import Contact
-
-    from ..contact_details import MunicipalityContactDetails
 
     page = context.get("page")
     locale_id = page.locale_id if getattr(page, "locale_id", None) else active_locale_id()
@@ -172,8 +174,6 @@ def unreviewed_translation(page, translations):
 
     `translations` are the page's live translations, which base.html has already fetched.
     """
-    from ..translation_review import reviews
-    from ..translation_status import source_language
 
     if page is None or not getattr(page, "pk", None) or not getattr(page, "translation_key", None):
         return None

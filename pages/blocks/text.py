@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-RICH_TEXT_FEATURES = ["bold", "italic", "ul", "ol", "link"]
+from snippets.rich_text_features import TEXT_FEATURES
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -23,7 +23,7 @@ class HeadingBlock(blocks.StructBlock):
 
 class CalloutBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("title"), max_length=200, required=False)
-    text = blocks.RichTextBlock(label=_("text"), features=RICH_TEXT_FEATURES)
+    text = blocks.RichTextBlock(label=_("text"), features=TEXT_FEATURES)
 
     class Meta:
         icon = "warning"
@@ -33,7 +33,7 @@ class CalloutBlock(blocks.StructBlock):
 
 def rich_text_block():
     return blocks.RichTextBlock(
-        features=RICH_TEXT_FEATURES,
+        features=TEXT_FEATURES,
         label=_("Text"),
         icon="pilcrow",
         template="pages/blocks/rich_text.html",

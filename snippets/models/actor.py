@@ -6,9 +6,9 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from .publishable import Ordered, ReviewedSnippet, TranslatableRow
+from snippets.rich_text_features import TEXT_FEATURES
 
-ROLE_FEATURES = ["bold", "italic", "ul", "ol", "link"]
+from .publishable import Ordered, ReviewedSnippet, TranslatableRow
 
 
 class Actor(Ordered, ReviewedSnippet):
@@ -45,7 +45,7 @@ class Actor(Ordered, ReviewedSnippet):
     )
     role = RichTextField(
         _("role in the network"),
-        features=ROLE_FEATURES,
+        features=TEXT_FEATURES,
         blank=True,
         help_text=_("What this actor does against prostitution and human trafficking."),
     )

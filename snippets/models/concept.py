@@ -5,16 +5,16 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from .publishable import Ordered, PublishableSnippet
+from snippets.rich_text_features import TEXT_FEATURES
 
-DEFINITION_FEATURES = ["bold", "italic", "ul", "ol", "link"]
+from .publishable import Ordered, PublishableSnippet
 
 
 class Concept(Ordered, PublishableSnippet):
     """A term of the glossary (Beskrivning av begrepp) and what it means."""
 
     term = models.CharField(_("term"), max_length=200)
-    definition = RichTextField(_("definition"), features=DEFINITION_FEATURES)
+    definition = RichTextField(_("definition"), features=TEXT_FEATURES)
     # A Swedish name a page mentions without it being an actor (Kommunfullmäktige, Länsstyrelsen)
     # is a concept too: the reader needs the same short explanation, from the same one place.
     explanation = models.CharField(

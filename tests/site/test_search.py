@@ -7,9 +7,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, PageViewRestriction
 
-from cms.search_text import search_words
 from pages.models import ChapterPage, StrategyPage
 from pages.search import build_query, swedish_variants
+from pages.search_text import search_words
 from snippets.models import Contact
 from tests.content import sv
 from tests.factories import ChapterPageFactory, ContactFactory
