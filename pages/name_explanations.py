@@ -44,8 +44,10 @@ class Explained:
 def explanations(locale_id):
     """What the translated pages in this language explain, and the names each is found by.
 
-    A translation writes the name in its own language with the Swedish one in brackets, or keeps the
-    Swedish name: both are looked for. Live snippets only, in four queries however many there are.
+    A translation keeps the Swedish name, alone or in brackets after its own rendering ("Police
+    (Polisen)"); the Swedish names are looked for, and translated names that carry a Swedish one in
+    brackets. A name given only in the reader's language ("Skellefteå Municipality") needs no
+    explanation. Live snippets only, in four queries however many there are.
     """
     source = Locale.get_default()
     if locale_id is None or locale_id == source.pk:
@@ -64,7 +66,7 @@ def explanations(locale_id):
             ).values_list("translation_key", *fields)
         }
         for key, explanation, *names in translated:
-            candidates = [*swedish.get(key, []), *names]
+            candidates = [*swedish.get(key, []), *(name for name in names if "(" in name)]
             found.append(Explained(tuple(dict.fromkeys(name for name in candidates if name)), explanation))
     return found
 
