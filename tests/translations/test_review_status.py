@@ -168,14 +168,6 @@ def test_a_snippet_translation_can_be_reviewed_too(as_role):
     assert TranslationReview.objects.filter(translation_key=contact.translation_key, locale=contact.locale).exists()
 
 
-def test_loading_the_package_leaves_the_shipped_translations_unreviewed(client):
-    call_command("load_strategy", stdout=StringIO())
-    assert not TranslationReview.objects.exists()
-    for code in ["en", "fi", "ar"]:
-        strategy = StrategyPage.objects.get(locale__language_code=code)
-        assert client.get(f"/api/v3/pages/{strategy.pk}/").json()["translation"]["reviewed"] is False
-
-
 def test_an_export_keeps_the_review_marker_and_every_text(tmp_path):
     call_command("export_strategy_po", "en", "fi", "ar", output_dir=tmp_path, stdout=StringIO())
     for code in ["en", "fi", "ar"]:
