@@ -49,7 +49,7 @@ chromium:
 # The loaded strategy every test starts from is built once and kept in .test-databases/ (tests/loaded_database.py).
 TEST_WORKERS ?= auto
 test: install chromium
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 # The editor's guide's screenshots, as the editorial journeys take them (docs/redaktorsguide.md).
 guide: install chromium

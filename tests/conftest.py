@@ -6,16 +6,10 @@ import pytest
 from tests import loaded_database
 
 
-@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
-    """Tests marked postgresql check PostgreSQL features (Swedish stemming); a run on SQLite leaves them out.
-    With --dist loadgroup (make test) each browser module runs whole in one worker, so its module fixtures
-    (every page's address, a journey's setup in the server) are built once; tryfirst: before xdist reads the groups."""
+    """Tests marked postgresql check PostgreSQL features (Swedish stemming); a run on SQLite leaves them out."""
     from django.db import connection
 
-    for item in items:
-        if item.get_closest_marker("browser"):
-            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
     if connection.vendor == "postgresql":
         return
     kept, left_out = [], []
