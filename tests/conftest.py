@@ -44,6 +44,38 @@ def django_db_setup(django_test_environment, django_db_blocker, tmp_path_factory
         loaded_database.drop_postgres(os.environ["DATABASE_URL"], copy)
 
 
+@pytest.fixture(scope="session")
+def public_site(django_db_setup, django_db_blocker):
+    """Every live page (every page type, every language) as an anonymous reader gets it from the shipped
+    strategy, rendered once per process: a dozen tests read every page and none of them changes one.
+    Only for tests that read the loaded strategy as it is; a test that changes content requests its pages.
+    The URLs map to (page, response); the page is None for the few addresses that are not a page."""
+    from django.core.cache import cache
+    from django.db import transaction
+    from django.test import Client
+
+    from pages.models import StrategyPage
+    from tests.site_text import live_pages
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        cache.clear()
+        client = Client()
+        pages = {page.url: page for page in live_pages()}
+        for page in pages.values():
+            page.locale  # noqa: B018 (loaded now, so tests read it without a query)
+        for strategy in StrategyPage.objects.live():
+            pages[strategy.url + strategy.whole_strategy_path] = None
+        for path in ["/sv/sok/?q=polisen", "/en/search/?q=police", "/fi/haku/?q=poliisi", "/sitemap.xml"]:
+            pages[path] = None
+        for path in ["/sv/finns-inte/", "/ar/finns-inte/", "/robots.txt"]:
+            pages[path] = None
+        rendered = {url: (page, client.get(url)) for url, page in pages.items()}
+        # Rendering writes nothing a test could see; should it ever, the next test does not start from it.
+        transaction.set_rollback(True)
+        cache.clear()
+    return rendered
+
+
 @pytest.fixture(autouse=True)
 def fresh_caches():
     """Each test's rows are rolled back, but the cache is not: nothing cached may outlive its test."""

@@ -24,7 +24,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / ".test-databases"
-APPS = ("cms", "pages", "snippets", "webhooks")
+APPS = ("cms", "pages", "snippets", "followup", "webhooks")
 KEPT_ON_POSTGRES = 4
 # Templates, styles and scripts are read when a page is served, never when the database is built.
 NOT_BUILD_INPUTS = {".html", ".css", ".js", ".pyc", ".png", ".jpg", ".svg", ".woff2"}

@@ -6,7 +6,6 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from wagtail.models import Revision
 
 from followup.models import ActivityStatus, ActorReport, FollowUpRound, NetworkRepresentative
 from pages.content_package import read_package
@@ -44,15 +43,6 @@ def test_the_baseline_has_each_bilaga_1_activity_as_ongoing_or_planned_and_nothi
     assert not any(a.done or a.target_group for r in reports for a in r.activities.all())
     polisen = reports.get(actor__name="Polisen")
     assert [a.responsibility.text for a in polisen.activities.all()] == [a.text for a in polisen.activities.all()]
-
-
-def test_loading_the_strategy_again_changes_no_round_or_report():
-    revisions = Revision.objects.count()
-    reports = list(ActorReport.objects.values_list("pk", "latest_revision_id"))
-    call_command("load_strategy", stdout=StringIO())
-    assert Revision.objects.count() == revisions
-    assert list(ActorReport.objects.values_list("pk", "latest_revision_id")) == reports
-    assert FollowUpRound.objects.filter(is_baseline=True).count() == 1
 
 
 def test_a_round_is_planned_then_open_late_after_its_deadline_and_closed_once_compiled(open_follow_up):

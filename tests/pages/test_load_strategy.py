@@ -5,6 +5,8 @@ import yaml
 from django.core.management import CommandError, call_command
 from wagtail.models import Page, ReferenceIndex, Revision
 
+from cms.models import TranslationReview
+from followup.models import ActorReport, FollowUpRound
 from pages.content_package.reader import DEFAULT_PATH
 from pages.models import ChapterPage, StrategyPage
 from snippets.models import Actor, Concept, Contact, Goal, IndicatorCategory, Resource
@@ -37,17 +39,36 @@ def load(path=DEFAULT_PATH):
     return out.getvalue()
 
 
-def test_a_second_load_changes_nothing():
+def test_a_second_load_changes_nothing(client):
+    """Loading the unchanged package again (a load costs seconds, so one load answers for all of these):
+    nothing changes, progress is printed per kind, the translations are imported without changes and stay
+    unreviewed, and the follow-up's baseline round and reports keep their revisions."""
     before = state()
+    pages = Page.objects.count()
+    reports = list(ActorReport.objects.values_list("pk", "latest_revision_id"))
     output = load()
     assert state() == before
     assert "0 created, 0 updated" in output
 
-
-def test_load_prints_progress_per_kind():
-    output = load()
+    # It prints its progress per kind.
     for label in ["actors", "contacts", "concepts", "goals", "resources", "chapters"]:
         assert f"\n{label}:" in f"\n{output}"
+
+    # The translations can be reimported without changes.
+    for code in ["en", "fi", "ar"]:
+        assert f"{code}: 0 translated" in output
+    assert Page.objects.count() == pages
+
+    # Loading the package leaves the shipped translations unreviewed.
+    assert not TranslationReview.objects.exists()
+    for code in ["en", "fi", "ar"]:
+        strategy = StrategyPage.objects.get(locale__language_code=code)
+        assert client.get(f"/api/v3/pages/{strategy.pk}/").json()["translation"]["reviewed"] is False
+
+    # Loading the strategy again changes no follow-up round or report.
+    assert Revision.objects.count() == before["revisions"]
+    assert list(ActorReport.objects.values_list("pk", "latest_revision_id")) == reports
+    assert FollowUpRound.objects.filter(is_baseline=True).count() == 1
 
 
 def test_a_changed_package_updates_only_what_changed(tmp_path, package):

@@ -1,7 +1,6 @@
 """A refusal in the admin is a Swedish page in the admin's layout with a way back, not a bare 403."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from cms.roles import COMMUNICATORS, TRANSLATORS
@@ -10,17 +9,6 @@ from snippets.models import Contact
 from tests.content import sv
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def as_role(client, django_user_model):
-    def login(name):
-        user = django_user_model.objects.create_user(f"user-{name}", password="pw")
-        user.groups.add(Group.objects.get(name=name))
-        client.force_login(user)
-        return client
-
-    return login
 
 
 def test_a_translator_opening_a_swedish_contact_is_told_why_and_led_back(as_role):

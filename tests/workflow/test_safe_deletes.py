@@ -2,7 +2,6 @@
 says first which translations and which pages it affects."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import Page
 
@@ -19,17 +18,6 @@ def warning(response, marker):
     html = response.content.decode()
     assert marker in html, marker
     return html.split(marker, 1)[1].split("</div>", 1)[0]
-
-
-@pytest.fixture
-def as_role(client, django_user_model):
-    def login(name):
-        user = django_user_model.objects.create_user(f"user-{name}", password="pw")
-        user.groups.add(Group.objects.get(name=name))
-        client.force_login(user)
-        return client
-
-    return login
 
 
 def translations(obj):
