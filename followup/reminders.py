@@ -2,9 +2,10 @@
 
 A representative whose actor's report is not submitted gets one reminder when the deadline is
 14 days away or nearer, and one more once it has passed (reporting stays possible until the round
-is compiled). The coordinators (Granskare: Socialkontoret) get one reminder when the network has
-not met for half a year, as it meets twice a year. Each reminder is recorded (SentReminder) in the
-same transaction that sends it, so a second run, or two runs at once, never send it again.
+is compiled). The coordinators (followup.permissions.coordinators: Granskare, for Socialkontoret)
+get one reminder when the network has not met for half a year, as it meets twice a year. Each
+reminder is recorded (SentReminder) in the same transaction that sends it, so a second run, or
+two runs at once, never send it again.
 """
 
 import datetime
@@ -12,7 +13,6 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import Max
@@ -23,10 +23,10 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import Locale
 from wagtail.users.models import UserProfile
 
-from cms.roles import APPROVERS
 from snippets.models import Actor
 
 from .models import ActorReport, FollowUpRound, NetworkRepresentative, SentReminder
+from .permissions import coordinators
 
 DUE_SOON = datetime.timedelta(days=14)
 # The local network meets twice a year (the strategy's "Uppföljning och ansvar").
@@ -138,8 +138,8 @@ def report_reminders(today):
 
 def meeting_reminders(today):
     base = admin_base_url()
-    coordinators = with_recipient(get_user_model().objects.filter(groups__name=APPROVERS).order_by("pk"))
-    if not coordinators:
+    recipients = with_recipient(coordinators().order_by("pk"))
+    if not recipients:
         return
     strategies = (
         FollowUpRound.objects.filter(locale=Locale.get_default())
@@ -157,7 +157,7 @@ def meeting_reminders(today):
             .order_by("-year")
             .first()
         )
-        for user in coordinators:
+        for user in recipients:
             yield Reminder(
                 Kind.MEETING_DUE,
                 user,
