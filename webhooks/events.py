@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
 
-from cms.changes import public_change
+from cms.changes import FOLLOW_UPS, kind_of, public_change, source_round
 from cms.models import ContentChange
 
 from .models import Delivery, Endpoint
@@ -24,6 +24,8 @@ def api_url(instance):
     root = default_site_url() + "/api/v3/"
     if isinstance(instance, Page):
         return f"{root}pages/{instance.pk}/"
+    if kind_of(instance) == FOLLOW_UPS:
+        return f"{root}{FOLLOW_UPS}/{source_round(instance).pk}/?locale={instance.locale.language_code}"
     prefix = COLLECTIONS.get(type(instance))
     return f"{root}{prefix}/{instance.pk}/" if prefix else None
 

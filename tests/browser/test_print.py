@@ -146,7 +146,7 @@ def test_the_follow_up_prints_whole_without_navigation_or_clipping(browser, serv
     # The chart fits the page.
     chart = page.locator("svg.follow-up-chart").bounding_box()
     assert chart["width"] <= width
-    pdf = page.pdf(format=paper, margin={side: "10mm" for side in ("top", "right", "bottom", "left")})
+    pdf = page.pdf(format=paper, margin=dict.fromkeys(("top", "right", "bottom", "left"), "10mm"))
     PDFS.mkdir(parents=True, exist_ok=True)
     (PDFS / f"{language}-follow-up-{paper}.pdf").write_bytes(pdf)
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) >= 2
