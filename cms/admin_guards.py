@@ -25,6 +25,9 @@
    actor's, and anything that changes it that its round is still open. Choosers, the page explorer
    and every other admin area are refused outright: an allow-list, so a new admin view is closed
    to them until someone decides otherwise.
+7. Handing a follow-up round's division of responsibilities over (followup.admin_views) is the
+   coordinator's alone; anyone else, even with a crafted POST, is refused with a 403 (Wagtail's
+   own handling would turn the view's refusal into a redirect to the dashboard).
 """
 
 from django.apps import apps
@@ -36,7 +39,7 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import OverridableSegment, TranslationSource
 
 from followup.models import ActorReport
-from followup.permissions import can_change_report, can_view_report, is_representative
+from followup.permissions import can_change_report, can_view_report, is_representative, may_coordinate
 
 from .roles import is_only_translator
 from .translation_locks import is_locked
@@ -85,6 +88,8 @@ class AdminGuardMiddleware:
         if is_representative(request.user):
             self.check_representative(request, match)
             return
+        if match.url_name == "follow_up_hand_over" and not may_coordinate(request.user):
+            raise PermissionDenied
         if match.namespace == "wagtailforms" and not get_forms_for_user(request.user).exists():
             raise PermissionDenied
         if match.namespace.startswith("wagtailsnippets_") and is_only_translator(request.user):

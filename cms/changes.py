@@ -5,14 +5,19 @@ leaves a tombstone. Snippets count when a public page shows them (cms/api/visibi
 are published, unpublished or deleted while live. A page that is private or was never published
 is never announced, so nothing downstream names what the public could not see.
 
+A follow-up round counts once its Swedish version is published (the API names it by the Swedish id
+in every language); a report published or unpublished in such a round updates the round.
+
 Each change is sent as the `public_change` signal; the change feed (GET /api/v3/changes/) records
 it here, and webhooks (webhooks/events.py) turn it into events.
 """
 
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import Signal
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, published, unpublished
+
+from followup.models import ActorReport, FollowUpRound
 
 from .api.content import is_private
 from .api.paths import COLLECTIONS
@@ -29,17 +34,51 @@ def announce(instance, action):
     public_change.send(sender=type(instance), instance=instance, action=action)
 
 
+FOLLOW_UPS = "follow-ups"
+
+
 def kind_of(instance):
+    if isinstance(instance, FollowUpRound):
+        return FOLLOW_UPS
     return "page" if isinstance(instance, Page) else COLLECTIONS.get(type(instance))
+
+
+def source_round(follow_up):
+    """The Swedish round of a round in any language: its id is the follow-up's id in the API."""
+    if follow_up.locale_id == Locale.get_default().pk:
+        return follow_up
+    return FollowUpRound.objects.filter(translation_key=follow_up.translation_key, locale=Locale.get_default()).first()
 
 
 def record(sender, instance, action, **kwargs):
     """The change feed's entry for a change."""
     kind = kind_of(instance)
     if kind:
+        object_id = source_round(instance).pk if kind == FOLLOW_UPS else instance.pk
         ContentChange.objects.create(
-            kind=kind, object_id=instance.pk, locale=instance.locale.language_code, action=action
+            kind=kind, object_id=object_id, locale=instance.locale.language_code, action=action
         )
+
+
+def is_follow_up(instance):
+    return isinstance(instance, (FollowUpRound, ActorReport))
+
+
+def announce_follow_up(instance, action):
+    if isinstance(instance, ActorReport):
+        # A report is part of its round's document; unpublished, it leaves the round, which stays.
+        source = source_round(instance.round)
+        if source is not None and source.live:
+            announce(instance.round, Action.UPDATED)
+        return
+    source = source_round(instance)
+    if source is None:
+        return
+    if source.pk == instance.pk:
+        announce(instance, action)
+    elif source.live:
+        # A translation that goes is replaced by the Swedish text in its language: an update.
+        announce(instance, Action.UPDATED if action in ContentChange.TOMBSTONES else action)
 
 
 def on_page_published(sender, instance, **kwargs):
@@ -54,13 +93,18 @@ def on_page_unpublished(sender, instance, **kwargs):
 
 
 def on_published(sender, instance, **kwargs):
-    if is_snippet(instance):
+    if is_follow_up(instance):
+        first = instance.first_published_at == instance.last_published_at
+        announce_follow_up(instance, Action.CREATED if first else Action.UPDATED)
+    elif is_snippet(instance):
         first = instance.first_published_at == instance.last_published_at
         announce(instance, Action.CREATED if first else Action.UPDATED)
 
 
 def on_unpublished(sender, instance, **kwargs):
-    if is_snippet(instance):
+    if is_follow_up(instance):
+        announce_follow_up(instance, Action.UNPUBLISHED)
+    elif is_snippet(instance):
         announce(instance, Action.UNPUBLISHED)
 
 
@@ -69,6 +113,8 @@ def on_delete(sender, instance, **kwargs):
         deleting.add(instance.pk)
         if instance.live and not is_private(instance):
             announce(instance, Action.DELETED)
+    elif is_follow_up(instance) and instance.live:
+        announce_follow_up(instance, Action.DELETED)
     elif is_snippet(instance) and instance.live:
         announce(instance, Action.DELETED)
 

@@ -10,6 +10,10 @@ pages and the municipality's contact details appear on every page, so a change t
 
 API list URLs are purged without and with each ?locale=; other query strings (limit, offset,
 filters) expire by their max-age (API_CACHE_MAX_AGE).
+
+A follow-up round, or a report in one, changes the public pages of every round of its strategy (each
+compares all years) in every language, the strategy page (it links to the latest), and the follow-ups
+API: each round's document, and the list as documented, `?strategy=<id>` and `?strategy=<id>&locale=`.
 """
 
 from copy import copy
@@ -18,8 +22,10 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from django.urls import reverse
+from django.utils import translation
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
-from wagtail.models import Page, PageViewRestriction, ReferenceIndex
+from wagtail.models import Locale, Page, PageViewRestriction, ReferenceIndex
 from wagtail.signals import (
     page_published,
     page_slug_changed,
@@ -104,10 +110,40 @@ def urls_for_page(page):
     return page_urls([*translations, *shown_on]) | api_urls_for_pages([*translations, *shown_on], strategies)
 
 
+def urls_for_follow_up(instance):
+    from followup.models import ActorReport, FollowUpRound
+    from pages.models import StrategyPage
+
+    changed = instance.round if isinstance(instance, ActorReport) else instance
+    source = (
+        FollowUpRound.objects.filter(translation_key=changed.translation_key, locale=Locale.get_default()).first()
+        or changed
+    )
+    # Published or not: the one just unpublished must leave the CDN too.
+    rounds = list(FollowUpRound.objects.filter(strategy_id=source.strategy_id, locale_id=source.locale_id))
+    site = default_site_url()
+    urls = set()
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            urls.update(site + reverse("follow_up", args=[follow_up.year]) for follow_up in rounds)
+    strategies = list(StrategyPage.objects.filter(translation_key=source.strategy.translation_key).specific())
+    urls |= page_urls([strategy for strategy in strategies if strategy.live])
+    root = f"{site}{API}follow-ups/"
+    for follow_up in rounds:
+        urls.update(with_locales(f"{root}{follow_up.pk}/"))
+    for strategy in strategies:
+        urls.add(f"{root}?strategy={strategy.pk}")
+        urls.update(f"{root}?strategy={strategy.pk}&locale={code}" for code, _name in settings.LANGUAGES)
+    return urls
+
+
 def urls_for_snippet(snippet):
+    from followup.models import ActorReport, FollowUpRound
     from pages.models import StrategyPage
     from snippets.models import Contact
 
+    if isinstance(snippet, (FollowUpRound, ActorReport)):
+        return urls_for_follow_up(snippet)
     model = type(snippet)
     translations = list(model.objects.filter(translation_key=snippet.translation_key))
     if isinstance(snippet, Contact) and any(contact.in_emergency_banner for contact in translations):

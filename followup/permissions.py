@@ -40,3 +40,29 @@ def can_change_report(user, report):
     if not is_representative(user):
         return True
     return can_view_report(user, report) and report.round.is_open()
+
+
+def may_coordinate(user):
+    """The coordinator of the follow-up (Socialkontoret, as Granskare): who publishes rounds and may change
+    the actors whose responsibilities a hand-over renews. Translators and communicators may change rounds
+    or minutes but do not coordinate."""
+    return user.has_perm("followup.publish_followupround") and user.has_perm("snippets.change_actor")
+
+
+def coordinators():
+    """The active users who coordinate the follow-up, through a group or their own permissions."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import Q
+
+    publish = {"content_type__app_label": "followup", "codename": "publish_followupround"}
+    change_actor = {"content_type__app_label": "snippets", "codename": "change_actor"}
+
+    def holding(permission):
+        return Q(**{f"groups__permissions__{k}": v for k, v in permission.items()}) | Q(
+            **{f"user_permissions__{k}": v for k, v in permission.items()}
+        )
+
+    users = get_user_model().objects.filter(is_active=True)
+    return users.filter(pk__in=users.filter(holding(publish)).values("pk")).filter(
+        pk__in=users.filter(holding(change_actor)).values("pk")
+    )

@@ -59,22 +59,33 @@ HANDED_OVER = {
 }
 
 
+def handover_plan(follow_up):
+    """[(report, [(kind, text), ...])] for each approved report: what becomes its actor's responsibilities.
+
+    What continues (ongoing and new activities) and what is planned; carried-out and dropped ones are
+    done with. Reports not approved (not live) are not part of the compiled round and hand nothing over.
+    """
+    reports = follow_up.reports.filter(live=True).select_related("actor").prefetch_related("activities")
+    return [
+        (report, [(HANDED_OVER[a.status], a.text) for a in report.activities.all() if a.status in HANDED_OVER])
+        for report in reports.order_by("actor__sort_order", "actor__name")
+    ]
+
+
 @transaction.atomic
 def hand_over(follow_up, user):
     """The compiled round's division of responsibilities becomes each actor's for the next period.
 
-    From each approved report, what continues (ongoing and new activities) and what is planned become
-    the actor's responsibilities; carried-out and dropped ones are done with. Each actor gets a new
-    revision, submitted to its review workflow: nothing changes publicly until an approver approves, and
-    the previous period stays in the actor's history. Returns the actors submitted.
+    Each actor gets a new revision with the responsibilities of handover_plan, submitted to its review
+    workflow: nothing changes publicly until an approver approves, and the previous period stays in the
+    actor's history. Returns the actors submitted.
     """
     submitted = []
-    for report in follow_up.reports.filter(live=True).select_related("actor"):
+    for report, rows in handover_plan(follow_up):
         actor = report.actor.get_latest_revision_as_object()
-        rows = [a for a in report.activities.all() if a.status in HANDED_OVER]
         actor.responsibilities = [
-            Responsibility(sort_order=index, locale_id=actor.locale_id, kind=HANDED_OVER[a.status], text=a.text)
-            for index, a in enumerate(rows)
+            Responsibility(sort_order=index, locale_id=actor.locale_id, kind=kind, text=text)
+            for index, (kind, text) in enumerate(rows)
         ]
         revision = actor.save_revision(user=user)
         workflow = actor.get_workflow()

@@ -1,13 +1,14 @@
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
+from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .admin_views import export_round
+from .admin_views import export_round, hand_over_round
 from .models import ActorReport, FollowUpRound, NetworkMeeting
-from .permissions import is_representative, reports_visible_to
+from .permissions import is_representative, may_coordinate, reports_visible_to
 
 
 class FollowUpRoundViewSet(SnippetViewSet):
@@ -46,7 +47,22 @@ register_snippet(FollowUpGroup)
 
 @hooks.register("register_admin_urls")
 def register_export_url():
-    return [path("follow-up/<int:pk>/export.xlsx", export_round, name="follow_up_export")]
+    return [
+        path("follow-up/<int:pk>/export.xlsx", export_round, name="follow_up_export"),
+        path("follow-up/<int:pk>/hand-over/", hand_over_round, name="follow_up_hand_over"),
+    ]
+
+
+@hooks.register("register_snippet_listing_buttons")
+def hand_over_button(snippet, user, next_url=None):
+    from wagtail.admin.widgets import ListingButton
+
+    if not isinstance(snippet, FollowUpRound) or not snippet.compiled_on or not may_coordinate(user):
+        return []
+    if snippet.locale_id != Locale.get_default().pk:
+        return []
+    url = reverse("follow_up_hand_over", args=[snippet.pk])
+    return [ListingButton(_("Hand over responsibilities"), url, icon_name="resubmit", priority=30)]
 
 
 @hooks.register("construct_main_menu")

@@ -16,7 +16,7 @@ from wagtail.models import Page
 
 from cms.api.content import default_site_url
 from cms.api.paths import COLLECTIONS, PREFIX
-from cms.changes import public_change
+from cms.changes import FOLLOW_UPS, kind_of, public_change, source_round
 from cms.models import ContentChange
 from cms.purge import API, urls_for_page, urls_for_snippet
 
@@ -28,6 +28,8 @@ def api_url(instance):
     root = default_site_url() + PREFIX
     if isinstance(instance, Page):
         return f"{root}pages/{instance.pk}/"
+    if kind_of(instance) == FOLLOW_UPS:
+        return f"{root}{FOLLOW_UPS}/{source_round(instance).pk}/?locale={instance.locale.language_code}"
     prefix = COLLECTIONS.get(type(instance))
     return f"{root}{prefix}/{instance.pk}/" if prefix else None
 

@@ -1,6 +1,7 @@
 """The yearly follow-up of a strategy: rounds, each actor's report, the network's meetings."""
 
 from .meeting import NetworkMeeting
+from .reminder import SentReminder
 from .report import ActivityStatus, ActorReport, ReportedActivity
 from .representative import NetworkRepresentative
 from .round import FollowUpRound
@@ -12,4 +13,5 @@ __all__ = [
     "NetworkMeeting",
     "NetworkRepresentative",
     "ReportedActivity",
+    "SentReminder",
 ]

@@ -102,3 +102,32 @@ def test_a_malformed_cursor_is_a_problem(api, since):
     response = api(f"changes/?since={since}")
     assert 400 <= response.status_code < 500
     assert response["Content-Type"] == "application/problem+json"
+
+
+def test_a_follow_up_is_in_the_feed_once_published_with_its_reports_as_updates(api, strategy):
+    import datetime
+
+    from followup.rounds import open_round
+
+    start = caught_up(api)
+    follow_up = open_round(strategy, 2030, datetime.date(2030, 1, 1), datetime.date(2030, 2, 1))
+    report = follow_up.reports.first()
+    # A report approved while its round is still a draft: the public sees neither.
+    report.save_revision().publish()
+    assert feed(api, since=start)["items"] == []
+
+    follow_up.save_revision().publish()
+    report.save_revision().publish()
+    follow_up.refresh_from_db()
+    follow_up.unpublish()
+    answer = feed(api, since=start)
+    assert summary(answer["items"]) == [
+        ("follow-ups", follow_up.pk, "created", False),
+        ("follow-ups", follow_up.pk, "updated", False),
+        ("follow-ups", follow_up.pk, "unpublished", True),
+    ]
+    # The feed's address for it answers while it is published.
+    url = answer["items"][0]["url"]
+    assert url.endswith(f"/api/v3/follow-ups/{follow_up.pk}/?locale=sv")
+    follow_up.save_revision().publish()
+    assert api(url.split("/api/v3/")[1]).status_code == 200

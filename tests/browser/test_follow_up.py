@@ -33,6 +33,13 @@ print(json.dumps({
 }))
 """
 
+POLISEN_IN_REVIEW = """
+from snippets.models import Actor
+actor = Actor.objects.get(name="Polisen", locale__language_code="sv")
+texts = [r.text for r in actor.get_latest_revision_as_object().responsibilities.all()]
+print(actor.workflow_in_progress and "Utbildning för taxiförare" in texts)
+"""
+
 
 @pytest.fixture(scope="module")
 def follow_up(server_shell):
@@ -45,7 +52,7 @@ def wait_for_autosave(page):
     page.wait_for_selector("#w-autosave-indicator[data-w-autosave-state-value=saved]", state="attached")
 
 
-def test_polisen_reports_the_coordinator_approves_and_the_public_sees_it(server, login, follow_up):
+def test_polisen_reports_the_coordinator_approves_and_the_public_sees_it(server, server_shell, login, follow_up):
     assert "polisen" not in USERS
     reports = follow_up["reports"]
 
@@ -103,6 +110,29 @@ def test_polisen_reports_the_coordinator_approves_and_the_public_sees_it(server,
     assert "Flygblad om sexköpslagen delades ut." in swedish
     english = public_text(server, "/en/uppfoljning/2030/")
     assert "Follow-up 2030" in english and "Carried out" in english and "Hotellpersonal" in english
+
+    # Nobody but the coordinator hands the division of responsibilities over: not by the address, nor
+    # by a POST crafted with their own session and CSRF token.
+    hand_over = f"{server}/admin/follow-up/{follow_up['round']}/hand-over/"
+    communicator = login("kommunikator")
+    assert communicator.goto(hand_over).status == 403
+    token = next(c["value"] for c in communicator.context.cookies() if c["name"] == "csrftoken")
+    crafted = communicator.request.post(hand_over, headers={"X-CSRFToken": token, "Referer": hand_over})
+    assert crafted.status == 403
+    assert server_shell(POLISEN_IN_REVIEW).strip().splitlines()[-1] == "False"
+
+    # The coordinator hands it over from the rounds listing: a preview per actor, then one button.
+    coordinator.goto(f"{server}/admin/snippets/followup/followupround/")
+    row = coordinator.locator("main table tbody tr", has_text="2030")
+    with coordinator.expect_navigation():
+        row.get_by_role("link", name="Lämna över ansvar").click()
+    polisen_plan = coordinator.locator("[data-hand-over-plan] tr", has_text="Polisen").inner_text()
+    assert "Utbildning för taxiförare" in polisen_plan
+    coordinator.screenshot(path=f"{SCREENSHOTS}-hand-over.png", full_page=True)
+    with coordinator.expect_navigation():
+        coordinator.get_by_role("button", name="Lämna över och skicka till granskning").click()
+    assert "1 aktör har skickats till granskning" in coordinator.locator(".messages").inner_text()
+    assert server_shell(POLISEN_IN_REVIEW).strip().splitlines()[-1] == "True"
 
 
 @pytest.mark.parametrize("width", [375, 1280])

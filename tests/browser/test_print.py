@@ -66,3 +66,88 @@ def test_the_whole_strategy_does_not_start_every_chapter_on_a_new_page(printed, 
     pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
     # Run on, the chapters fill their pages: fewer sheets than chapters plus a cover page each.
     assert 0 < pages < chapters.count() + 1
+
+
+# The follow-up on paper: a published round with a long Swedish compound in a narrow table cell.
+FOLLOW_UP = """
+import datetime
+from followup.models import ActivityStatus
+from followup.rounds import open_round
+from pages.models import StrategyPage
+strategy = StrategyPage.objects.get(locale__language_code="sv")
+follow_up = open_round(strategy, 2032, datetime.date(2032, 1, 1), datetime.date(2032, 2, 1))
+report = follow_up.reports.get(actor__name="Polisen")
+activity = report.activities.first()
+activity.status = ActivityStatus.CARRIED_OUT
+activity.done = "Informationsinsatserna genomfördes på samtliga hotell i kommunen under våren."
+activity.target_group = "Hotellochrestaurangbranschensnattportiersochstädpersonal"
+activity.save()
+report.save_revision().publish()
+follow_up.compiled_on = datetime.date(2032, 3, 1)
+follow_up.save()
+follow_up.save_revision().publish()
+"""
+# Paper less Chromium's default 10 mm print margins, in CSS pixels: the width a printed page lays out in.
+PAPER_WIDTHS = {"A4": 718, "A5": 484}
+
+MEASURE = """() => {
+    const name = (el) => el.tagName.toLowerCase() + ' ' + (el.textContent || '').trim().slice(0, 40);
+    const width = document.documentElement.clientWidth;
+    const shown = (el) => el.getClientRects().length > 0;
+    const outside = [...document.querySelectorAll('main *')].filter(shown).filter((el) => {
+        const box = el.getBoundingClientRect();
+        return box.width > 0 && (box.right > width + 1 || box.left < -1);
+    }).map(name);
+    const clipped = [...document.querySelectorAll('main th, main td, main .table-scroll, main figure, main li, main p')]
+        .filter(shown).filter((el) => el.scrollWidth > el.clientWidth + 1).map(name);
+    const tables = [...document.querySelectorAll('main table')].map((table) => ({
+        display: getComputedStyle(table).display,
+        head: getComputedStyle(table.tHead).display,
+        columns: [...table.tHead.rows[0].cells].filter((cell) => cell.getBoundingClientRect().width > 0).length,
+        declaredColumns: table.tHead.rows[0].cells.length,
+        rows: [...table.tBodies[0].rows].filter((row) => row.getBoundingClientRect().height > 0).length,
+        declaredRows: table.tBodies[0].rows.length,
+        rowsBreak: [...new Set([...table.tBodies[0].rows].map((row) => getComputedStyle(row).breakInside))],
+    }));
+    const controls = 'nav a, .breadcrumbs, .language-switcher, .site-search, .quick-exit';
+    const navigation = [...document.querySelectorAll(controls)].filter((el) => el.checkVisibility()).map(name);
+    return {outside, clipped, tables, navigation, pageWidth: width};
+}"""
+
+
+@pytest.fixture(scope="module")
+def follow_up_printed(server_shell):
+    server_shell(FOLLOW_UP)
+    return "/uppfoljning/2032/"
+
+
+@pytest.mark.parametrize(("language", "paper"), [("sv", "A4"), ("ar", "A4"), ("sv", "A5")])
+def test_the_follow_up_prints_whole_without_navigation_or_clipping(browser, server, follow_up_printed, language, paper):
+    width = PAPER_WIDTHS[paper]
+    context = browser.new_context(viewport={"width": width, "height": 1000})
+    page = context.new_page()
+    page.emulate_media(media="print")
+    page.goto(f"{server}/{language}{follow_up_printed}")
+    assert page.locator("h1").is_visible()
+    assert "Hotellochrestaurangbranschens" in page.locator("main").inner_text()
+    measured = page.evaluate(MEASURE)
+    assert measured["pageWidth"] == width
+    assert measured["navigation"] == []
+    assert measured["outside"] == []
+    assert measured["clipped"] == []
+    tables = measured["tables"]
+    assert len(tables) == 2  # Polisen's activities (the one approved report), and the year-over-year table
+    for table in tables:
+        # Tables, also on narrow paper (not the phone's cards); every column and row printed; no row split
+        # across two sheets; the column heads repeated on each sheet a table runs onto.
+        assert table["display"] == "table" and table["head"] == "table-header-group"
+        assert table["columns"] == table["declaredColumns"] and table["rows"] == table["declaredRows"] > 0
+        assert table["rowsBreak"] == ["avoid"]
+    # The chart fits the page.
+    chart = page.locator("svg.follow-up-chart").bounding_box()
+    assert chart["width"] <= width
+    pdf = page.pdf(format=paper, margin=dict.fromkeys(("top", "right", "bottom", "left"), "10mm"))
+    PDFS.mkdir(parents=True, exist_ok=True)
+    (PDFS / f"{language}-follow-up-{paper}.pdf").write_bytes(pdf)
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) >= 2
+    context.close()

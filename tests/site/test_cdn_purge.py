@@ -183,3 +183,61 @@ def test_deleting_a_page_purges_it_and_the_pages_below_it(cdn, chapter_with_chil
         parent.delete()
     assert urls <= paths(cdn)
     assert sv(ChapterPage).get(slug="aktorer").url in paths(cdn)
+
+
+def published_round(strategy_page, year):
+    """A round opened and published, compiled; returns it and Polisen's report (a draft)."""
+    import datetime
+
+    from followup.rounds import open_round
+
+    follow_up = open_round(strategy_page, year, datetime.date(year, 1, 1), datetime.date(year, 2, 1))
+    follow_up.compiled_on = datetime.date(year, 3, 1)
+    follow_up.save()
+    return follow_up
+
+
+FOLLOW_UP_PAGES = [
+    "/sv/uppfoljning/{year}/",
+    "/en/uppfoljning/{year}/",
+    "/fi/uppfoljning/{year}/",
+    "/ar/uppfoljning/{year}/",
+]
+
+
+def test_publishing_a_follow_up_purges_every_rounds_pages_the_strategy_and_the_api(
+    cdn, django_capture_on_commit_callbacks
+):
+    from followup.models import FollowUpRound
+
+    strategy = sv(StrategyPage).get()
+    baseline = FollowUpRound.objects.get(is_baseline=True, locale__language_code="sv")
+    follow_up = published_round(strategy, 2030)
+    with django_capture_on_commit_callbacks(execute=True):
+        follow_up.save_revision().publish()
+    purged = paths(cdn)
+    # Each round's page compares all the years: the baseline's changes too.
+    for year in (2030, baseline.year):
+        for page in FOLLOW_UP_PAGES:
+            assert page.format(year=year) in purged
+    for translation in in_every_locale(strategy):
+        assert translation.url in purged
+        assert f"/api/v3/follow-ups/?strategy={translation.pk}" in purged
+        assert f"/api/v3/follow-ups/?strategy={translation.pk}&locale=en" in purged
+    for pk in (follow_up.pk, baseline.pk):
+        assert f"/api/v3/follow-ups/{pk}/" in purged and f"/api/v3/follow-ups/{pk}/?locale=ar" in purged
+
+
+def test_approving_a_report_and_unpublishing_a_round_purge_its_page(cdn, django_capture_on_commit_callbacks):
+    follow_up = published_round(sv(StrategyPage).get(), 2030)
+    follow_up.save_revision().publish()
+    report = follow_up.reports.first()
+    cdn.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        report.save_revision().publish()
+    assert "/sv/uppfoljning/2030/" in paths(cdn) and f"/api/v3/follow-ups/{follow_up.pk}/?locale=sv" in paths(cdn)
+    cdn.clear()
+    follow_up.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        follow_up.unpublish()
+    assert "/en/uppfoljning/2030/" in paths(cdn) and f"/api/v3/follow-ups/{follow_up.pk}/" in paths(cdn)

@@ -25,7 +25,7 @@ class ChangesQuery(Schema):
 
 class Change(Schema):
     cursor: str = Field(description="This change's position; `since` with it lists what came after.")
-    kind: str = Field(description="`page` or the snippet collection, e.g. `contacts`.")
+    kind: str = Field(description="`page`, `follow-ups` or the snippet collection, e.g. `contacts`.")
     id: int
     locale: str
     action: Literal["created", "updated", "unpublished", "deleted", "restricted"]
@@ -63,4 +63,7 @@ def changes(request, params: ChangesQuery = Query(...)):  # noqa: B008
 
 def url_of(root, change):
     collection = "pages" if change.kind == "page" else change.kind
+    if change.kind == "follow-ups":
+        # One id for a round in every language (its Swedish id); the language is asked for.
+        return f"{root}{collection}/{change.object_id}/?locale={change.locale}"
     return f"{root}{collection}/{change.object_id}/"

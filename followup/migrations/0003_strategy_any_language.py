@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('followup', '0001_follow_up'),
+        ('followup', '0002_sent_reminder'),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
