@@ -265,7 +265,7 @@ class StrategyPage(RoutablePageMixin, TranslationStatusMixin, Page):
     def chapters_in_reading_order(self):
         """[(chapter, heading shift, [blocks])] for every live chapter, with the snippets of all bodies
         fetched together: the query count does not grow with the number of chapters."""
-        from ..blocks.prefetch import bind_all
+        from ..blocks.chosen import bind_all
         from .chapter import ChapterPage
 
         chapters = self.live_chapters(fields=None)

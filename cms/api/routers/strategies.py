@@ -21,7 +21,7 @@ from ..content import base_url, get_locale, public_pages
 from ..errors import TranslationNotFound
 from ..fields import fields_parameter, list_item, select
 from ..preview import mark, require_editor, require_token
-from ..serializers import BodySerializer, RichText, concept, draft_snippets, goal
+from ..serializers import BodySerializer, RichText, draft_snippets, serialize
 from ..visibility import public_snippets
 
 router = Router(tags=["strategies"])
@@ -131,8 +131,10 @@ def strategy_document(request, id: int, params: DocumentQuery = Query(...)):  # 
         "position": rich_text(strategy.position),
         "purpose": rich_text(strategy.purpose),
         "chapters": tree(None),
-        "concepts": [concept(c, rich_text) for c in sorted(load(Concept, locale=locale), key=by_order)],
-        "goals": [goal(g, rich_text) for g in sorted(load(Goal, locale=locale), key=by_order)],
+        "concepts": [
+            serialize(schemas.ConceptOut, c, rich_text) for c in sorted(load(Concept, locale=locale), key=by_order)
+        ],
+        "goals": [serialize(schemas.GoalOut, g, rich_text) for g in sorted(load(Goal, locale=locale), key=by_order)],
     }
 
 
