@@ -6,8 +6,9 @@ the union is derived from; this module adds the documents that hold them."""
 import datetime
 from typing import Annotated, Literal, Union
 
+from django.db import models
 from ninja import Schema
-from pydantic import Field
+from pydantic import Field, create_model
 
 from pages.blocks import api_block_schemas
 from pages.blocks.schemas import (  # noqa: F401 (the API's snippet types are the blocks' own)
@@ -20,6 +21,7 @@ from pages.blocks.schemas import (  # noqa: F401 (the API's snippet types are th
     ResourceOut,
     VersionField,
 )
+from pages.models import StrategyPage
 
 # Every body block is its own member of the union, in the order of the block list.
 Block = Annotated[Union[tuple(api_block_schemas().values())], Field(discriminator="type")]  # noqa: UP007
@@ -54,17 +56,18 @@ class Chapter(Schema):
 Chapter.model_rebuild()
 
 
-class Governance(Schema):
-    document_date: datetime.date
-    decision_body: str
-    decision_date: datetime.date
-    decision_paragraph: str
-    financed_by: str
-    follow_up_owner: str
-    follow_up_cadence: str
-    network_meeting_cadence: str
-    next_review_date: datetime.date | None
-    website: str
+def field_type(model, name):
+    field = model._meta.get_field(name)
+    python_type = datetime.date if isinstance(field, models.DateField) else str
+    return python_type | None if field.null else python_type
+
+
+# The strategy's governance facts as the model lists them (StrategyPage.governance_fields), read from the page.
+Governance = create_model(
+    "Governance",
+    __base__=Schema,
+    **{name: (field_type(StrategyPage, name), ...) for name in StrategyPage.governance_fields},
+)
 
 
 class StrategySummary(Schema):

@@ -27,6 +27,8 @@ def draft_snippets(model, locale=None, ids=None):
 
 
 def narrowed(queryset, locale, ids):
+    # The schemas show each snippet's language code.
+    queryset = queryset.select_related("locale")
     if locale is not None:
         queryset = queryset.filter(locale=locale)
     if ids is not None:

@@ -16,7 +16,7 @@ from snippets.models import Actor, Goal, IndicatorCategory
 
 # What each model's templates and API schemas read besides its own row; children are Orderable,
 # so they come in their editors' order.
-SELECTED = {Actor: ("locale", "parent")}
+SELECTED = {Actor: ("parent",)}
 PREFETCHED = {Actor: ("responsibilities",), Goal: ("audiences",), IndicatorCategory: ("indicators",)}
 
 # {model: {pk: instance}} while a stream is being bound; the chooser blocks take their instances from here.
@@ -25,7 +25,9 @@ bound = ContextVar("bound_snippets", default=None)
 
 def with_related(model, queryset):
     """The queryset with everything a snippet's template or API schema reads fetched up front."""
-    return queryset.select_related(*SELECTED.get(model, ("locale",))).prefetch_related(*PREFETCHED.get(model, ()))
+    if model in SELECTED:  # select_related() without names would follow every foreign key
+        queryset = queryset.select_related(*SELECTED[model])
+    return queryset.prefetch_related(*PREFETCHED.get(model, ()))
 
 
 def prefetch_related(model, instances):

@@ -60,18 +60,11 @@ SITE_PAGE_TYPES = {
 }
 FORM_FIELD_FIELDS = ["label", "field_type", "required", "help_text"]
 
+# The next review date is the editors' to set as they follow the strategy up; the package does not carry it.
 STRATEGY_FIELDS = [
     "title",
     "slug",
-    "document_date",
-    "decision_body",
-    "decision_date",
-    "decision_paragraph",
-    "financed_by",
-    "follow_up_owner",
-    "follow_up_cadence",
-    "network_meeting_cadence",
-    "website",
+    *(name for name in StrategyPage.governance_fields if name != "next_review_date"),
     "summary",
     "intro",
     "position",

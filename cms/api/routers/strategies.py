@@ -126,7 +126,7 @@ def strategy_document(request, id: int, params: DocumentQuery = Query(...)):  # 
         "version": params.version,
         "translation": status,
         "untranslated": [{"id": c.pk, "title": c.title, "source_locale": source_code} for c in untranslated],
-        "governance": {field: getattr(strategy, field) for field in schemas.Governance.model_fields},
+        "governance": schemas.Governance.model_validate(strategy),
         "intro": rich_text(strategy.intro),
         "position": rich_text(strategy.position),
         "purpose": rich_text(strategy.purpose),
