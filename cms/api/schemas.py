@@ -15,6 +15,7 @@ from pages.blocks.schemas import (  # noqa: F401 (the API's snippet types are th
     ActorOut,
     ConceptOut,
     ContactOut,
+    FromObject,
     GoalOut,
     IndicatorCategoryOut,
     LocaleCode,
@@ -40,7 +41,10 @@ class TranslationStatus(Schema):
     reviewed_at: datetime.datetime | None = Field(description="When the review was recorded; null when unreviewed.")
 
 
-class Chapter(Schema):
+# Read from a chapter page; what depends on the document (its language, translation status, body and
+# children) comes from the document being built, `context["document"]` (cms/api/routers/strategies.py).
+# (Comments, not docstrings: a docstring would become the type's description in the OpenAPI document.)
+class Chapter(FromObject):
     id: int
     locale: str = Field(
         description="The chapter's own language: the document's, or the source's for a chapter added by `fallback`."
@@ -51,6 +55,26 @@ class Chapter(Schema):
     translation: TranslationStatus
     body: list[Block]
     chapters: list["Chapter"]
+
+    @staticmethod
+    def resolve_locale(obj, context):
+        return context["document"].locale_of(obj)
+
+    @staticmethod
+    def resolve_url(obj, context):
+        return obj.get_full_url(context["request"]) or ""
+
+    @staticmethod
+    def resolve_translation(obj, context):
+        return context["document"].translation_of(obj)
+
+    @staticmethod
+    def resolve_body(obj, context):
+        return context["document"].body_of(obj)
+
+    @staticmethod
+    def resolve_chapters(obj, context):
+        return context["document"].children_of(obj.translation_key)
 
 
 Chapter.model_rebuild()
@@ -70,13 +94,22 @@ Governance = create_model(
 )
 
 
-class StrategySummary(Schema):
+# Read from a strategy page; `context["request"]` gives its full URL.
+class StrategySummary(FromObject):
     id: int
     locale: LocaleCode
     title: str
     slug: str
     url: str
     last_published_at: datetime.datetime | None
+
+    @staticmethod
+    def resolve_locale(obj):
+        return obj.locale.language_code
+
+    @staticmethod
+    def resolve_url(obj, context):
+        return obj.get_full_url(context["request"]) or ""
 
 
 class UntranslatedChapter(Schema):
