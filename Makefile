@@ -91,6 +91,8 @@ restore-drill: install
 lint: install
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	@# The layers point one way and no package has import cycles (pyproject.toml, [tool.importlinter]).
+	$(VENV)/bin/lint-imports
 
 check: install
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) check

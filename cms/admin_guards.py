@@ -8,8 +8,9 @@
 2. wagtail-localize 1.14's submit-translation and update-translations views check only
    the global `submit_translation` permission. A holder could create a translation of a
    page they cannot edit (and read its draft in the copy) and publish translations
-   through the update view. Here they also need to be able to edit the source page, and,
-   for the update view, to publish.
+   through the update view. Here they also need to be able to edit the source page (or, for a
+   snippet, to change its model), and, for the update view, to publish. Approvers hold it
+   (cms/migrations/0012): they decide what is translated.
 3. Synchronised values that may not differ by language (cms/translation_locks.py) cannot be
    overridden through wagtail-localize's override endpoint, whatever the request.
 4. Converting a translated page back into an alias of its Swedish source publishes the Swedish
@@ -91,6 +92,13 @@ class AdminGuardMiddleware:
         elif match.namespace == "wagtail_localize" and match.url_name == "submit_page_translation":
             page = Page.objects.filter(pk=match.kwargs["page_id"]).first()
             if page is None or not page.permissions_for_user(request.user).can_edit():
+                raise PermissionDenied
+        elif match.namespace == "wagtail_localize" and match.url_name == "submit_snippet_translation":
+            try:
+                viewset = apps.get_model(match.kwargs["app_label"], match.kwargs["model_name"]).snippet_viewset
+            except (LookupError, AttributeError):
+                raise PermissionDenied from None
+            if not viewset.permission_policy.user_has_permission(request.user, "change"):
                 raise PermissionDenied
         elif match.namespace == "wagtail_localize" and match.url_name == "update_translations":
             source = TranslationSource.objects.filter(pk=match.kwargs["translation_source_id"]).first()

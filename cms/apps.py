@@ -8,11 +8,12 @@ class CmsConfig(AppConfig):
     verbose_name = "CMS"
 
     def ready(self):
-        from . import admin_titles, changes, purge, signals, site_address  # noqa: F401 (site_address registers checks)
+        from . import admin_titles, changes, contact_details_package, purge, signals
         from .api import freshness
 
         admin_titles.install()
         changes.connect()
+        contact_details_package.connect()
         freshness.connect()
         purge.connect()
         signals.connect()

@@ -15,6 +15,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, published, unpublished
 
 from .api.content import is_private
+from .api.paths import COLLECTIONS
 from .api.visibility import is_public_snippet as is_snippet
 from .models import ContentChange
 
@@ -29,8 +30,6 @@ def announce(instance, action):
 
 
 def kind_of(instance):
-    from .api.routers.snippets import COLLECTIONS
-
     return "page" if isinstance(instance, Page) else COLLECTIONS.get(type(instance))
 
 

@@ -4,7 +4,7 @@ A Wagtail site setting: one set per site, edited by communicators and approvers 
 Inställningar, and filled with the shipped values by `load_strategy`. Not translated: a postal
 address, a switchboard number and an e-mail address are written the same in every language
 (the words around them, "Växel", "E-post", are interface strings); on Arabic pages they are
-isolated left to right (cms/bidi.py).
+isolated left to right (pages/bidi.py).
 """
 
 from django.db import models

@@ -20,9 +20,11 @@ from wagtail.models import Locale, TaskState, WorkflowState
 
 from followup.dashboard import FollowUpPanel
 from followup.permissions import is_representative
+from pages.models import ChapterPage, HomePage, StrategyPage
+from pages.translation_status import outdated_translations
+from snippets.models import Actor, Concept, Contact, Goal, IndicatorCategory, Resource
 
 from .roles import APPROVERS, COMMUNICATORS, TRANSLATORS, is_only_translator
-from .translation_status import outdated_translations
 
 
 def roles(user):
@@ -65,8 +67,6 @@ class OutdatedTranslationsPanel(Component):
     order = 150
 
     def get_context_data(self, parent_context):
-        from pages.models import ChapterPage, HomePage, StrategyPage
-        from snippets.models import Actor, Concept, Contact, Goal, IndicatorCategory, Resource
 
         finder = AdminURLFinder(parent_context["request"].user)
         items = []
@@ -87,8 +87,6 @@ class ReviewRemindersPanel(Component):
     order = 300
 
     def get_context_data(self, parent_context):
-        from pages.models import StrategyPage
-        from snippets.models import Contact
 
         user = parent_context["request"].user
         finder = AdminURLFinder(user)

@@ -3,6 +3,8 @@ from django.http import HttpResponseBadRequest
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 
+from .api.problems import problem
+
 
 class PublicSiteLocaleMiddleware(LocaleMiddleware):
     """Django's LocaleMiddleware, minus its redirect of unmatched paths outside the public site.
@@ -42,8 +44,6 @@ class RejectNulBytesMiddleware:
         query = request.META.get("QUERY_STRING", "")
         if "\x00" in request.path_info or "%00" in query.lower() or "\x00" in query:
             if request.path_info.startswith("/api/"):
-                from .api.middleware import problem
-
                 return problem(400, "Bad Request", "NUL bytes are not allowed in the path or query.")
             return HttpResponseBadRequest("NUL bytes are not allowed in the path or query.")
         return self.get_response(request)

@@ -22,7 +22,7 @@ class PublicPageCacheMiddleware:
 
     def cacheable_request(self, request):
         return (
-            getattr(settings, "PUBLIC_PAGE_CACHE", True)
+            settings.PUBLIC_PAGE_CACHE
             and request.method in ("GET", "HEAD")
             and not request.META.get("QUERY_STRING")
             and not request.path_info.startswith(SKIP)
@@ -51,5 +51,5 @@ class PublicPageCacheMiddleware:
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
             headers = [(name, value) for name, value in response.items() if name.lower() != "set-cookie"]
-            cache.set(key, (response.content, headers), timeout=getattr(settings, "API_SERVER_CACHE_SECONDS", 86400))
+            cache.set(key, (response.content, headers), timeout=settings.API_SERVER_CACHE_SECONDS)
         return response

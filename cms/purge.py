@@ -30,12 +30,13 @@ from wagtail.signals import (
 )
 
 from .api.content import default_site_url
+from .api.paths import COLLECTIONS, PREFIX
 
-API = "/api/v3/"
+API = PREFIX
 
 
 def enabled():
-    return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
+    return bool(settings.WAGTAILFRONTENDCACHE)
 
 
 def with_locales(path):
@@ -106,8 +107,6 @@ def urls_for_page(page):
 def urls_for_snippet(snippet):
     from pages.models import StrategyPage
     from snippets.models import Contact
-
-    from .api.routers.snippets import COLLECTIONS
 
     model = type(snippet)
     translations = list(model.objects.filter(translation_key=snippet.translation_key))

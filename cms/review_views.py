@@ -13,8 +13,11 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import Page, TranslatableMixin
 
+from pages.content_package.termbase import LANGUAGES, load_termbase
+from pages.translation_status import source_language
+
+from .models import TranslationReview
 from .translation_review import may_record_reviews, record_review, reviews, withdraw_review
-from .translation_status import source_language
 
 
 class ReviewForm(forms.Form):
@@ -66,7 +69,6 @@ def translation_review(request, content_type_id, pk):
             return redirect(edit_url)
 
     review = reviews([obj])
-    from .models import TranslationReview
 
     recorded = TranslationReview.objects.filter(translation_key=obj.translation_key, locale_id=obj.locale_id).first()
     return TemplateResponse(
@@ -87,7 +89,6 @@ def translation_review(request, content_type_id, pk):
 
 def termbase(request):
     """The agreed renderings, for translators at work in the admin."""
-    from pages.content_package.termbase import LANGUAGES, load_termbase
 
     data = load_termbase()
     rows = [

@@ -9,7 +9,7 @@ import nh3
 from django.utils.safestring import mark_safe
 from wagtail.rich_text import expand_db_html
 
-from .bidi import isolate_links
+from pages.bidi import isolate_links
 
 TAGS = {"p", "br", "h2", "h3", "h4", "ul", "ol", "li", "b", "strong", "i", "em", "a"}
 ATTRIBUTES = {"a": {"href", "class", "rel", "aria-describedby", "lang"}}
@@ -24,7 +24,7 @@ def render_rich_text(value):
     """Wagtail's stored rich text (or a RichText value) expanded and cleaned, safe to put in a page.
 
     Links are isolated here, after cleaning, so that a number or address in an Arabic paragraph
-    reads in its own order whichever path stored the text (cms/bidi.py).
+    reads in its own order whichever path stored the text (pages/bidi.py).
     """
     source = getattr(value, "source", value) or ""
     return mark_safe(isolate_links(clean_html(expand_db_html(source))))  # noqa: S308 (cleaned just above)

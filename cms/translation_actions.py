@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import DraftStateMixin, Page
 from wagtail_localize.models import Translation, TranslationLog
 
-from .translation_status import outdated_keys
+from pages.translation_status import outdated_keys
 
 ACTION = "translation-action"
 
@@ -60,7 +60,7 @@ def status(obj, user):
     published = getattr(source, "last_published_at", None)
     return {
         # The editor only needs a sync while the live source is newer than what it shows; until the
-        # result is published the translation stays outdated for readers (cms.translation_status).
+        # result is published the translation stays outdated for readers (pages.translation_status).
         "needs_sync": published is not None and published > translation.source.last_updated_at,
         "outdated": obj.translation_key in outdated_keys(type(obj), [obj.translation_key], obj.locale.language_code),
         "source_locale": translation.source.locale.get_display_name(),

@@ -12,7 +12,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from followup import urls as followup_urls
 from pages import views as page_views
 
-from .api import api
+from .api.endpoints import api
+from .api.paths import PREFIX
 from .api.problems import not_found as api_not_found
 from .sitemap import LocalizedSitemap
 from .views import robots_txt
@@ -21,9 +22,9 @@ from .views import robots_txt
 handler403 = "cms.views.permission_denied"
 
 urlpatterns = [
-    path("api/v3/", api.urls),
+    path(PREFIX.lstrip("/"), api.urls),
     # Any other path under the API is a problem in the API's format, not the site's HTML 404.
-    re_path(r"^api/v3/(?P<rest>.*)$", api_not_found),
+    re_path(rf"^{PREFIX.lstrip('/')}(?P<rest>.*)$", api_not_found),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": LocalizedSitemap}}, name="sitemap"),

@@ -3,8 +3,11 @@ from wagtail import hooks
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
+from pages.rich_text import ExternalLinkHandler
+
 from . import dashboard, edit_conflicts, translation_actions, whole_deletes, workflow_messages, working_language
-from .rich_text import ExternalLinkHandler
+from .review_views import is_translation, review_url, termbase, translation_review
+from .translation_review import may_record_reviews
 
 
 @hooks.register("register_rich_text_features")
@@ -63,8 +66,6 @@ hooks.register("after_bulk_action", whole_deletes.after_bulk_action)
 def translation_review_urls():
     from django.urls import path
 
-    from .review_views import termbase, translation_review
-
     return [
         path("translation-review/<int:content_type_id>/<int:pk>/", translation_review, name="translation_review"),
         path("termbase/", termbase, name="termbase"),
@@ -72,8 +73,6 @@ def translation_review_urls():
 
 
 def review_button(obj, user, button_class, **kwargs):
-    from .review_views import is_translation, review_url
-    from .translation_review import may_record_reviews
 
     if obj is None or not may_record_reviews(user) or not is_translation(obj):
         return []

@@ -1,6 +1,7 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -18,7 +19,8 @@ class FollowUpRoundViewSet(SnippetViewSet):
 class ActorReportViewSet(SnippetViewSet):
     model = ActorReport
     icon = "doc-full"
-    list_display = ["actor", "round", "locale", "state"]
+    # The state in words, as the dashboard says it: not the stored value ("draft").
+    list_display = ["actor", "round", "locale", Column("state", label=_("Report"), accessor="state.label")]
 
     def get_queryset(self, request):
         # A network representative lists only their own actor's report (cms.admin_guards refuses the rest).

@@ -1,7 +1,8 @@
 """Site search: live public pages of one language, and the pages that show the snippets that match.
 
 Snippets (contacts, actors, concepts…) are not pages, so a snippet that matches leads the
-reader to the pages that show it, found through Wagtail's reference index.
+reader to the pages that show it, found through Wagtail's reference index. Only snippets that a
+live public page of the site shows are searched, the rule of the API (decision 0011).
 
 The order is the project's, not the backend's: SQLite ranks by bm25 and PostgreSQL by ts_rank,
 neither knows that a page defining a term or listing whom to call answers a reader better than a
@@ -13,9 +14,12 @@ show another matching snippet, then the rest; within each, the backend's own rel
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import islice
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
+from django.db.models import CharField
+from django.db.models.functions import Cast
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -24,8 +28,8 @@ from modelsearch.query import And, Or, PlainText
 from wagtail.models import Page, ReferenceIndex
 from wagtail.search.backends import get_search_backend
 
-from cms.bidi import ltr
-from cms.search_text import MAX_QUERY_LENGTH, search_words
+from pages.bidi import ltr
+from pages.search_text import MAX_QUERY_LENGTH, search_words
 from snippets.models import Actor, Concept, Contact, Goal, IndicatorCategory, Resource
 
 MAX_HITS = 100
@@ -126,7 +130,7 @@ def search_site(text, locale, root):
     hits = site_pages.search(query, order_by_relevance=True)[:MAX_HITS]
     results = {page.pk: Result(page, position=position) for position, page in enumerate(hits)}
 
-    matches = snippet_matches(query, locale)
+    matches = snippet_matches(query, locale, site_pages)
     if matches:
         shown_on = pages_showing(matches)
         extra = site_pages.filter(pk__in=shown_on.keys()).exclude(pk__in=results.keys()).order_by("path")
@@ -150,17 +154,39 @@ def rank(result, words):
     return TEXT
 
 
-def snippet_matches(query, locale):
-    """{(content type id, object id as text): snippet} for every live snippet of the locale that matches."""
+def shown_snippets(site_pages, types):
+    """{(content type id, object id as text)} of the snippets that `site_pages` choose in their live
+    content: the reference index holds what a page row chooses, and a live page's row is published."""
+    pages = site_pages.annotate(text_pk=Cast("pk", CharField())).values("text_pk")
+    return set(
+        ReferenceIndex.objects.filter(
+            base_content_type=ContentType.objects.get_for_model(Page),
+            object_id__in=pages,
+            to_content_type__in=types.values(),
+        ).values_list("to_content_type_id", "to_object_id")
+    )
+
+
+def snippet_matches(query, locale, site_pages):
+    """{(content type id, object id as text): snippet} for every matching live snippet of the locale that
+    a page of `site_pages` (live, public, this site) shows: the public-snippet rule of the API
+    (docs/decisions/0011-public-snippets.md). A snippet only private pages, drafts or no page choose is
+    not found, nor can such snippets crowd the ones that can be found out of the first MAX_HITS."""
     types = ContentType.objects.get_for_models(*SEARCHABLE_SNIPPETS)
+    shown = shown_snippets(site_pages, types)
     backend = get_search_backend()
     found = {}
     for model in SEARCHABLE_SNIPPETS:
+        if not any(type_id == types[model].pk for type_id, _pk in shown):
+            continue
         snippets = model.objects.filter(live=True, locale=locale)
         if model is Actor:
             # An actor is named with the organisation it belongs to.
             snippets = snippets.select_related("parent")
-        for snippet in backend.search(query, snippets)[:MAX_HITS]:
+        # Filtered here, not in the query: search backends filter only on declared FilterFields, and
+        # the live snippets of one language are few.
+        hits = (s for s in backend.search(query, snippets) if (types[model].pk, str(s.pk)) in shown)
+        for snippet in islice(hits, MAX_HITS):
             found[(types[model].pk, str(snippet.pk))] = snippet
     return found
 

@@ -4,7 +4,7 @@ import factory
 import wagtail_factories
 
 from pages.models import ChapterPage, HomePage, StrategyPage
-from snippets.models import Contact
+from snippets.models import Actor, Contact
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -43,3 +43,11 @@ class ContactFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Contact
+
+
+class ActorFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Aktör {n}")
+    full_name = factory.LazyAttribute(lambda actor: actor.name)
+
+    class Meta:
+        model = Actor

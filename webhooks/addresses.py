@@ -23,7 +23,7 @@ class AddressRefused(Exception):
 
 
 def allowed_private():
-    return getattr(settings, "WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", False)
+    return settings.WEBHOOKS_ALLOW_PRIVATE_ADDRESSES
 
 
 def is_public(address):

@@ -2,7 +2,10 @@
 
 Only what the public could see is announced, as cms/changes.py decides for the change feed too: a
 page that is private (a view restriction on it or above it) or was never live is in no event, so
-neither is its deletion; its title and URL are not the receiver's business. An event names every
+neither is its deletion; its title and URL are not the receiver's business. A public page that a
+view restriction hides is withdrawn like an unpublish (`page.unpublished`, so receivers drop it),
+but without its title or HTML address, which are no longer the public's; lifting the restriction
+publishes it again (`page.published`). An event names every
 API URL whose answer changed (`urls.api_changed`), the strategy documents that embed a changed
 snippet included, as the CDN purge computes them.
 """
@@ -11,17 +14,18 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
 
+from cms.api.content import default_site_url
+from cms.api.paths import COLLECTIONS, PREFIX
 from cms.changes import public_change
 from cms.models import ContentChange
+from cms.purge import API, urls_for_page, urls_for_snippet
 
+from .delivery import deliver
 from .models import Delivery, Endpoint
 
 
 def api_url(instance):
-    from cms.api.content import default_site_url
-    from cms.api.routers.snippets import COLLECTIONS
-
-    root = default_site_url() + "/api/v3/"
+    root = default_site_url() + PREFIX
     if isinstance(instance, Page):
         return f"{root}pages/{instance.pk}/"
     prefix = COLLECTIONS.get(type(instance))
@@ -29,22 +33,20 @@ def api_url(instance):
 
 
 def changed_api_urls(instance):
-    from cms.purge import API, urls_for_page, urls_for_snippet
-
     urls = urls_for_page(instance) if isinstance(instance, Page) else urls_for_snippet(instance)
     return sorted(url for url in urls if API in url)
 
 
-def payload(kind, action, instance):
+def payload(kind, action, instance, private=False):
     return {
         "type": f"{kind}.{action}",
         "model": instance._meta.label_lower,
         "id": instance.pk,
         "translation_key": str(instance.translation_key),
         "locale": instance.locale.language_code,
-        "title": str(instance),
+        "title": None if private else str(instance),
         "urls": {
-            "html": instance.full_url if isinstance(instance, Page) and action != "deleted" else None,
+            "html": instance.full_url if isinstance(instance, Page) and action != "deleted" and not private else None,
             "api": api_url(instance) if action != "deleted" else None,
             "api_changed": changed_api_urls(instance),
         },
@@ -52,13 +54,11 @@ def payload(kind, action, instance):
     }
 
 
-def emit(kind, action, instance):
+def emit(kind, action, instance, private=False):
     endpoints = list(Endpoint.objects.filter(active=True))
     if not endpoints:
         return
-    from .delivery import deliver
-
-    event = payload(kind, action, instance)
+    event = payload(kind, action, instance, private)
     deliveries = Delivery.objects.bulk_create(
         [Delivery(endpoint=endpoint, event=event["type"], payload=event) for endpoint in endpoints]
     )
@@ -67,19 +67,21 @@ def emit(kind, action, instance):
         transaction.on_commit(lambda pk=delivery.pk: deliver.enqueue(pk))
 
 
-# The change feed's actions as events; a page made private is not announced (its title and URL
-# are no longer the public's), as a private page never is.
+# The change feed's actions as events. For a receiver a page made private is gone, as if
+# unpublished; a lifted restriction is recorded as an update, so it is published again.
 EVENTS = {
     ContentChange.Action.CREATED: "published",
     ContentChange.Action.UPDATED: "published",
     ContentChange.Action.UNPUBLISHED: "unpublished",
     ContentChange.Action.DELETED: "deleted",
+    ContentChange.Action.RESTRICTED: "unpublished",
 }
 
 
 def on_public_change(sender, instance, action, **kwargs):
     if action in EVENTS:
-        emit("page" if isinstance(instance, Page) else "snippet", EVENTS[action], instance)
+        kind = "page" if isinstance(instance, Page) else "snippet"
+        emit(kind, EVENTS[action], instance, private=action == ContentChange.Action.RESTRICTED)
 
 
 def connect():

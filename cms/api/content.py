@@ -29,7 +29,7 @@ def public_pages(request, model=Page):
     """
     site = site_for(request)
     roots = [site.root_page]
-    if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+    if settings.WAGTAIL_I18N_ENABLED:
         roots += list(site.root_page.get_translations())
     queryset = model.objects.live().public()
     scoped = model.objects.none()

@@ -12,7 +12,7 @@ from wagtail.models import Locale
 
 from .content import public_pages, site_for
 from .locales import CODES
-from .problems import PREFIX
+from .paths import PREFIX
 
 FIND_PATH = f"{PREFIX}pages/find/"
 

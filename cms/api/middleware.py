@@ -6,24 +6,25 @@ from functools import cache as memoize
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse, HttpResponseNotModified
-from django.utils.cache import patch_vary_headers
-from django.utils.http import http_date, parse_http_date_safe
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.http import http_date
 from wagtail.models import get_page_models
 
-from ..search_text import MAX_QUERY_LENGTH, search_words
+from pages.search_text import MAX_QUERY_LENGTH, search_words
+
 from .cache_keys import Conflict, canonical_path, normalise, parameter_spec
+from .endpoints import api
 from .freshness import answer_key, content_version
 from .locales import CODES
-from .problems import PREFIX, problem, unknown_locale
+from .paths import PREFIX
+from .problems import problem, unknown_locale
 
 
 @memoize
 def query_parameters():
     """[(path pattern, {allowed query parameter: (default, is_list)})] for every GET operation in the document."""
     from wagtail.api.v3.schemas.pages import BASE_PAGE_READ_FIELDS
-
-    from . import api
 
     # The pages listing also filters by any field a page type exposes (Wagtail's field filters).
     page_fields = dict.fromkeys(BASE_PAGE_READ_FIELDS, (None, False))
@@ -51,7 +52,7 @@ MAX_SEARCH_LENGTH = MAX_QUERY_LENGTH
 def out_of_bounds(query):
     """(parameter, message) for the first limit, offset or search value outside its bounds."""
     # Wagtail's paginator refuses a larger limit too, but without naming the parameter.
-    limit_max = getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20)
+    limit_max = settings.WAGTAILAPI_LIMIT_MAX
     for value in query.getlist("limit"):
         if limit_max is not None and value.isdigit() and int(value) > limit_max:
             return "limit", f"Must be at most {limit_max}."
@@ -136,7 +137,7 @@ class APICacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.max_age = getattr(settings, "API_CACHE_MAX_AGE", 60)
+        self.max_age = settings.API_CACHE_MAX_AGE
 
     def __call__(self, request):
         if not request.path_info.startswith(PREFIX) or request.method not in ("GET", "HEAD"):
@@ -150,7 +151,7 @@ class APICacheMiddleware:
         _version, changed_at = content_version(request)
         key = answer_key("api-response", request, canonical_path(request))
         # API_SERVER_CACHE = False measures the cold path (make bench); production keeps it on.
-        server_cache = getattr(settings, "API_SERVER_CACHE", True)
+        server_cache = settings.API_SERVER_CACHE
         cached = cache.get(key) if server_cache else None
         if cached is None:
             response = self.get_response(request)
@@ -163,24 +164,14 @@ class APICacheMiddleware:
             etag = 'W/"' + hashlib.sha256(response.content).hexdigest()[:40] + '"'
             cached = (response.content, response["Content-Type"], etag, changed_at.timestamp())
             if server_cache:
-                cache.set(key, cached, timeout=getattr(settings, "API_SERVER_CACHE_SECONDS", 24 * 60 * 60))
+                cache.set(key, cached, timeout=settings.API_SERVER_CACHE_SECONDS)
 
         body, content_type, etag, last_modified = cached
-        if self.not_modified(request, etag, last_modified):
-            response = HttpResponseNotModified()
-        else:
-            response = HttpResponse(body, content_type=content_type)
+        response = HttpResponse(body, content_type=content_type)
         response["ETag"] = etag
         response["Last-Modified"] = http_date(last_modified)
         response["Cache-Control"] = f"public, max-age={self.max_age}"
         patch_vary_headers(response, ["Authorization"])
-        return response
-
-    @staticmethod
-    def not_modified(request, etag, last_modified):
-        if_none_match = request.META.get("HTTP_IF_NONE_MATCH")
-        if if_none_match is not None:
-            tags = [tag.strip().removeprefix("W/") for tag in if_none_match.split(",")]
-            return etag.removeprefix("W/") in tags or if_none_match.strip() == "*"
-        since = parse_http_date_safe(request.META.get("HTTP_IF_MODIFIED_SINCE", ""))
-        return since is not None and int(last_modified) <= since
+        # A 304 when If-None-Match (weak comparison) or, without it, If-Modified-Since says the
+        # client's copy is current; it keeps the validators, Cache-Control and Vary above.
+        return get_conditional_response(request, etag=etag, last_modified=int(last_modified), response=response)

@@ -6,6 +6,7 @@ Wagtail's generated document has three gaps (decision 0009): the `AllowAnonymous
 """
 
 from .locales import CODES
+from .paths import PREFIX
 
 PROBLEM = {
     "type": "object",
@@ -85,7 +86,7 @@ def document_locale(schema):
 # Wagtail's token-only `/snippets/{type}/` operations: no snippet type is registered with them (our
 # snippets have public collections of their own), so their `{type}` enum is empty and no request
 # can be valid. They stay mounted for Wagtail, but out of the contract.
-HIDDEN_PREFIX = "/api/v3/snippets/"
+HIDDEN_PREFIX = f"{PREFIX}snippets/"
 
 
 def hide_snippet_type_operations(document):

@@ -10,6 +10,8 @@ from typing import Literal
 
 from wagtail.models import Revision
 
+from .paths import PREFIX
+
 Version = Literal["live", "draft"]
 HEADER = "Content-Version"
 
@@ -76,6 +78,6 @@ class PreviewHeaderMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if request.path_info.startswith("/api/v3/") and response.status_code in (200, 304):
+        if request.path_info.startswith(PREFIX) and response.status_code in (200, 304):
             response[HEADER] = getattr(request, "api_content_version", "live")
         return response

@@ -7,21 +7,32 @@
 - 422: a request body (Wagtail's write operations) is invalid.
 """
 
-import json
-
 from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.urls import Resolver404, resolve
 from ninja.errors import ValidationError as NinjaValidationError
+from wagtail.api.v3.errors import DEFAULT_PROBLEM_TYPE, PROBLEM_JSON, ProblemDetail, problem_response
 
 from .locales import CODES
 
-PREFIX = "/api/v3/"
-PROBLEM_JSON = "application/problem+json"
+
+class LocaleProblem(ProblemDetail):
+    """Wagtail's problem body with the locales that do exist, for an unknown locale or a missing translation."""
+
+    available_locales: list[str]
 
 
-def problem(status, title, detail, **extra):
-    body = {"type": "about:blank", "title": title, "status": status, "detail": detail, **extra}
-    return HttpResponse(json.dumps(body, ensure_ascii=False), status=status, content_type=PROBLEM_JSON)
+def problem(status, title, detail, errors=None, available_locales=None):
+    if available_locales is None:
+        return problem_response(status=status, title=title, detail=detail, errors=errors)
+    body = LocaleProblem(
+        type=DEFAULT_PROBLEM_TYPE,
+        title=title,
+        status=status,
+        detail=detail,
+        errors=errors,
+        available_locales=available_locales,
+    )
+    return HttpResponse(body.model_dump_json(exclude_none=True), status=status, content_type=PROBLEM_JSON)
 
 
 def unknown_locale(code):

@@ -2,10 +2,11 @@
 
 A snippet is public when it is live and shown by a live page without view restrictions of
 this site: the reference index of a live page holds what its published version chooses
-(Wagtail indexes the page row, which is the live content). Two things are shown without being
-chosen: the emergency banner's contacts, on every page, and the actors of the responsibility
-matrix (those with responsibilities), which lists them all. A snippet only a draft or a
-private page uses is in no anonymous answer.
+(Wagtail indexes the page row, which is the live content). Three things are shown without being
+chosen: the emergency banner's contacts, on every page; the actors of the responsibility
+matrix (those with responsibilities), which lists them all; and actors and concepts with an
+explanation, which every translated page shows where it mentions their name
+(pages/name_explanations.py). A snippet only a draft or a private page uses is in no anonymous answer.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -13,7 +14,7 @@ from django.db.models import CharField, Q
 from django.db.models.functions import Cast
 from wagtail.models import Page, ReferenceIndex
 
-from snippets.models import Actor, Contact
+from snippets.models import Actor, Concept, Contact
 from snippets.models.publishable import PublishableSnippet
 
 from .content import public_pages
@@ -36,6 +37,8 @@ def public_condition(request, model):
         shown |= Q(in_emergency_banner=True)
     if model is Actor:
         shown |= Q(responsibilities__isnull=False)
+    if model in (Actor, Concept):
+        shown |= ~Q(explanation="")
     return shown
 
 
@@ -52,6 +55,8 @@ def shown_publicly(snippet):
     if isinstance(snippet, Contact) and snippet.in_emergency_banner:
         return True
     if isinstance(snippet, Actor) and snippet.responsibilities.exists():
+        return True
+    if isinstance(snippet, (Actor, Concept)) and snippet.explanation:
         return True
     pages = Page.objects.live().public().annotate(text_pk=Cast("pk", CharField())).values("text_pk")
     return ReferenceIndex.objects.filter(

@@ -79,8 +79,6 @@ MIDDLEWARE = [
     "cms.api.middleware.DefaultLocaleMiddleware",
     "cms.api.middleware.APICacheMiddleware",
     "cms.page_cache.PublicPageCacheMiddleware",
-    # After the caches, which answer without a site, and reusing the content version they read.
-    "cms.site_lookup.SiteLookupMiddleware",
     "cms.api.find.FindByPathMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.middleware.PublicSiteLocaleMiddleware",
@@ -176,7 +174,11 @@ AXES_LOCKOUT_CALLABLE = "cms.login_throttle.locked_out"
 # Behind the reverse proxy (ops/nginx), the client's address is in X-Forwarded-For, not REMOTE_ADDR;
 # TRUSTED_PROXY_COUNT is the number of proxies in front of the app (0: none, REMOTE_ADDR is the client).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
-AXES_CLIENT_IP_CALLABLE = "cms.login_throttle.client_address"
+AXES_CLIENT_IP_CALLABLE = "pages.client_address.client_address"
+
+# Whether a qualified translator reviewed a translation: the records belong to the workflow (cms),
+# and the pages' API field `translation` reads them through this callable (docs/decisions/0014).
+TRANSLATION_REVIEWS = "cms.translation_review.reviews"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -218,7 +220,7 @@ WAGTAIL_SITE_NAME = "Skellefteå kommun"
 # password is taken anywhere but the login form.
 REST_FRAMEWORK = {"DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"]}
 
-# The public site's address; load_strategy puts it on the default Wagtail Site (cms.site_address).
+# The public site's address; load_strategy puts it on the default Wagtail Site (pages.site_address).
 SITE_BASE_URL = os.environ.get("SITE_BASE_URL", "")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # On PostgreSQL the index uses the swedish text search configuration (Snowball stemming);
@@ -253,7 +255,7 @@ CONTENT_SECURITY_POLICY = {
 # Cross-origin reads of the JSON API for the municipal front-ends listed in CORS_ALLOWED_ORIGINS
 # (comma-separated, scheme included); none by default. Reads only: writes are for the admin's origin.
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
-CORS_URLS_REGEX = r"^/api/v3/"
+CORS_URLS_REGEX = r"^/api/v3/"  # cms.api.paths.PREFIX; settings import no app code
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_HEADERS = ["accept", "accept-language", "authorization", "if-none-match", "if-modified-since"]
 CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]
@@ -281,8 +283,20 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # Where "Lämna sidan snabbt" goes: an everyday site that gives nothing away (GOV.UK uses the BBC's weather).
 QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.smhi.se/")
 
+# The largest page of any API listing (Wagtail's setting; the strict parameters name it in a 400).
+WAGTAILAPI_LIMIT_MAX = 20
+# Anonymous API answers: how long clients may keep them, and whether and how long the server keeps
+# them (cms/api/middleware.py); the public HTML cache (cms/page_cache.py) keeps pages as long.
+# make bench turns both server caches off to measure the cold path (cms/settings/bench.py).
+API_CACHE_MAX_AGE = 60
+API_SERVER_CACHE = True
+API_SERVER_CACHE_SECONDS = 24 * 60 * 60
+PUBLIC_PAGE_CACHE = True
+
 # A CDN or caching proxy in front of the site: publishing purges what changed (cms/purge.py).
-# FRONTEND_CACHE_PURGE_URL is where PURGE requests go (Varnish, nginx, Fastly-style HTTP purge).
+# FRONTEND_CACHE_PURGE_URL is where PURGE requests go (Varnish, nginx, Fastly-style HTTP purge);
+# without it there is nothing to purge.
+WAGTAILFRONTENDCACHE = {}
 if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
     WAGTAILFRONTENDCACHE = {
         "default": {

@@ -4,12 +4,19 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from wagtail.models import Locale, Page, Site
 
-from ..bidi import ltr as isolate_ltr
-from ..bidi import reads_left_to_right
-from ..rich_text import external_link_open_tag, shows_its_address
+from pages.bidi import ltr as isolate_ltr
+from pages.bidi import reads_left_to_right
+from pages.models import AccessibilityStatementPage, SafetyAdvicePage
+from pages.rich_text import external_link_open_tag, shows_its_address
+from pages.translation_status import source_language
+from snippets.models import Contact
+
+from ..contact_details import MunicipalityContactDetails
 from ..sanitize import render_rich_text
+from ..translation_review import reviews
 
 register = template.Library()
 
@@ -44,7 +51,7 @@ def email_link(address):
 
 @register.filter
 def ltr(value):
-    """A date, "§ 24" or code isolated left to right (cms/bidi.py); usable inside blocktranslate."""
+    """A date, "§ 24" or code isolated left to right (pages/bidi.py); usable inside blocktranslate."""
     return isolate_ltr(value) if value not in (None, "") else ""
 
 
@@ -123,10 +130,6 @@ def site_chrome(context):
     """What every public page shows around its content, in the page's language, in three queries:
     the emergency numbers, the safety-advice and accessibility-statement pages, and the
     municipality's contact details for the footer."""
-    from pages.models import AccessibilityStatementPage, SafetyAdvicePage
-    from snippets.models import Contact
-
-    from ..contact_details import MunicipalityContactDetails
 
     page = context.get("page")
     locale_id = page.locale_id if getattr(page, "locale_id", None) else active_locale_id()
@@ -171,8 +174,6 @@ def unreviewed_translation(page, translations):
 
     `translations` are the page's live translations, which base.html has already fetched.
     """
-    from ..translation_review import reviews
-    from ..translation_status import source_language
 
     if page is None or not getattr(page, "pk", None) or not getattr(page, "translation_key", None):
         return None
@@ -181,3 +182,26 @@ def unreviewed_translation(page, translations):
         return None
     original = next((t for t in translations if t.locale.language_code == source), None)
     return {"url": original.url if original else None, "language": source}
+
+
+@register.tag("explain_names")
+def explain_names_tag(parser, token):
+    """{% explain_names %}…{% end_explain_names %}: Swedish names in the enclosed HTML get their short
+    explanation at their first mention, on pages in a language other than Swedish (pages/name_explanations.py)."""
+    nodelist = parser.parse(("end_explain_names",))
+    parser.delete_first_token()
+    return ExplainNamesNode(nodelist)
+
+
+class ExplainNamesNode(template.Node):
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+
+    def render(self, context):
+        from pages.name_explanations import explain_names, explanations
+
+        html = self.nodelist.render(context)
+        page = context.get("page")
+        locale_id = page.locale_id if getattr(page, "locale_id", None) else active_locale_id()
+        # Escaped by the template, and the inserted explanations by format_html.
+        return mark_safe(explain_names(html, explanations(locale_id)))  # noqa: S308

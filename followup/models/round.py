@@ -2,7 +2,7 @@ import datetime
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from snippets.models.publishable import ReviewedSnippet
@@ -16,8 +16,14 @@ class FollowUpRound(ReviewedSnippet):
         OPEN = "open", _("Open for reports")
         COMPILED = "compiled", _("Compiled")
 
+    # A key to Wagtail's Page, limited to strategies: wagtail-localize translates a page reference as the
+    # base Page of the translated strategy, which a key to StrategyPage refuses (translating a round failed).
     strategy = models.ForeignKey(
-        "pages.StrategyPage", verbose_name=_("strategy"), on_delete=models.PROTECT, related_name="+"
+        "wagtailcore.Page",
+        verbose_name=_("strategy"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"content_type__app_label": "pages", "content_type__model": "strategypage"},
     )
     year = models.PositiveSmallIntegerField(_("year"), help_text=_("The year the follow-up covers."))
     is_baseline = models.BooleanField(
@@ -45,7 +51,7 @@ class FollowUpRound(ReviewedSnippet):
     )
 
     panels = [
-        FieldPanel("strategy"),
+        PageChooserPanel("strategy", page_type="pages.StrategyPage"),
         FieldPanel("year"),
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("opens_on"), FieldPanel("report_deadline"), FieldPanel("compiled_on")])],

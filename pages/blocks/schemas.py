@@ -87,6 +87,9 @@ class ActorOut(Versioned):
     locale: LocaleCode
     name: str
     full_name: str
+    explanation: str = Field(
+        description="Plain text: one sentence saying what the organisation is, for readers who do not know Sweden."
+    )
     parent_id: int | None
     role: str = Field(description="HTML.")
     ongoing: list[str]
@@ -121,6 +124,9 @@ class ConceptOut(Versioned):
     locale: LocaleCode
     term: str
     definition: str = Field(description="HTML.")
+    explanation: str = Field(
+        description="Plain text: one sentence saying what a Swedish name means, for readers who do not know Sweden."
+    )
 
     @staticmethod
     def resolve_definition(obj, context):

@@ -6,10 +6,10 @@ from django.utils.translation import gettext_lazy as _
 from pydantic import Field
 from wagtail import blocks
 
+from snippets.rich_text_features import TEXT_FEATURES
+
 from .described import DescribedBlock, DescribedStructBlock
 from .schemas import CalloutValue, HeadingValue
-
-RICH_TEXT_FEATURES = ["bold", "italic", "ul", "ol", "link"]
 
 
 class HeadingBlock(DescribedStructBlock):
@@ -37,7 +37,7 @@ class HeadingBlock(DescribedStructBlock):
 
 class CalloutBlock(DescribedStructBlock):
     title = blocks.CharBlock(label=_("title"), max_length=200, required=False)
-    text = blocks.RichTextBlock(label=_("text"), features=RICH_TEXT_FEATURES)
+    text = blocks.RichTextBlock(label=_("text"), features=TEXT_FEATURES)
     api_schema = CalloutValue
 
     class Meta:
@@ -60,7 +60,7 @@ class RichTextBlock(DescribedBlock, blocks.RichTextBlock):
 
 def rich_text_block():
     return RichTextBlock(
-        features=RICH_TEXT_FEATURES,
+        features=TEXT_FEATURES,
         label=_("Text"),
         icon="pilcrow",
         template="pages/blocks/rich_text.html",

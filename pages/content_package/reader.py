@@ -9,7 +9,6 @@ from pathlib import Path
 import yaml
 from django.core.exceptions import ValidationError
 
-from cms.contact_details import MunicipalityContactDetails
 from snippets.models import Actor, Concept, Contact, Goal, IndicatorCategory, Resource
 
 from ..blocks import described_blocks
@@ -21,12 +20,13 @@ from ..models import (
     SafetyAdvicePage,
     StrategyPage,
 )
+from .signals import package_checked
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "content" / "strategy.yaml"
 
 # Which package list holds which snippet model, and the data keys that are plain model fields.
 SNIPPET_KINDS = {
-    "actors": (Actor, ["name", "full_name", "role"]),
+    "actors": (Actor, ["name", "full_name", "explanation", "role"]),
     "indicator_categories": (IndicatorCategory, ["name"]),
     "contacts": (
         Contact,
@@ -45,7 +45,7 @@ SNIPPET_KINDS = {
             "banner_label",
         ],
     ),
-    "concepts": (Concept, ["term", "definition"]),
+    "concepts": (Concept, ["term", "definition", "explanation"]),
     "goals": (Goal, ["title", "text"]),
     "resources": (Resource, ["title", "publisher", "kind", "url"]),
 }
@@ -70,9 +70,6 @@ STRATEGY_FIELDS = [
     "position",
     "purpose",
 ]
-
-# The footer's contact details (a site setting, cms/contact_details.py): what the package may fill in.
-CONTACT_DETAILS_FIELDS = ["name", "postal_address", "phone", "email"]
 
 # Which package list holds a snippet model's items, e.g. Contact → "contacts".
 KIND_OF_MODEL = {model: kind for kind, (model, _fields) in SNIPPET_KINDS.items()}
@@ -147,7 +144,8 @@ def validate(data):
     if not (data.get("home") or {}).get("title"):
         problems.append("home: missing title")
     problems += check_home(data.get("home") or {})
-    problems += check_contact_details(data.get("municipality") or {})
+    for _receiver, found in package_checked.send(sender=None, data=data):
+        problems += found
     problems += check_site_pages(data.get("site_pages") or [])
     return problems
 
@@ -189,13 +187,6 @@ def check_site_pages(pages):
 
 def check_home(home):
     return check_model(HomePage(title=home.get("title") or "", slug="home", intro=home.get("intro") or ""), "home")
-
-
-def check_contact_details(values):
-    unknown = sorted(set(values) - set(CONTACT_DETAILS_FIELDS))
-    problems = [f"municipality.{name}: not a field ({', '.join(CONTACT_DETAILS_FIELDS)})" for name in unknown]
-    known = {name: values[name] or "" for name in CONTACT_DETAILS_FIELDS if name in values}
-    return problems + check_model(MunicipalityContactDetails(**known), "municipality")
 
 
 def check_model(instance, where):

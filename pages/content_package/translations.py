@@ -12,6 +12,7 @@ import polib
 from wagtail.models import Locale
 from wagtail_localize.models import Translation, TranslationSource
 
+from ..models import ChapterPage, HomePage, StrategyPage
 from .keys import translation_key
 from .reader import SITE_PAGE_TYPES, SNIPPET_KINDS
 
@@ -21,7 +22,6 @@ SEPARATOR = "|"
 
 def packaged_objects(data, locale):
     """(reference, source instance) for every packaged snippet and page, in the package's order."""
-    from ..models import ChapterPage, HomePage, StrategyPage
 
     for kind, (model, _fields) in SNIPPET_KINDS.items():
         for item in data.get(kind) or []:

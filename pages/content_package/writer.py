@@ -13,8 +13,7 @@ from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
-from cms.contact_details import MunicipalityContactDetails
-from cms.site_address import site_address
+from pages.site_address import site_address
 from snippets.models import GoalAudience, Indicator, Responsibility
 
 from ..blocks import described_blocks
@@ -139,29 +138,7 @@ class PackageWriter:
             site.root_page, site.hostname, site.port = home, hostname, port
             site.site_name = self.data["home"]["title"]
             site.save()
-        self.write_contact_details(site)
         return home
-
-    def write_contact_details(self, site):
-        """Fill the footer's contact details where they are empty; never overwrite what an editor set.
-
-        A site setting keeps no revisions, so replacing an edited value (a new switchboard number)
-        would lose it for good; a field left or made empty takes the package's value again.
-        """
-        details = MunicipalityContactDetails.objects.filter(site=site).first() or MunicipalityContactDetails(site=site)
-        empty = {
-            field: value
-            for field, value in (self.data.get("municipality") or {}).items()
-            if value and not getattr(details, field)
-        }
-        created = details.pk is None
-        if empty or created:
-            for field, value in empty.items():
-                setattr(details, field, value)
-            details.save()
-            self.counts["created" if created else "updated"] += 1
-        else:
-            self.counts["unchanged"] += 1
 
     def remove_wagtail_welcome_page(self, root):
         # A fresh Wagtail database has a placeholder page of the base type; it is not content.

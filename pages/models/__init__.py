@@ -1,10 +1,15 @@
 """Page types, one module each: home → strategy → chapters (which nest), and the site's own pages."""
 
+# Page types register in this order, and it is the order of the OpenAPI document's unions
+# (tests/api/snapshots/openapi.json).
+# isort: off
+from .safety_advice import SafetyAdvicePage
 from .accessibility_statement import AccessibilityStatementPage, FeedbackFormField
 from .chapter import ChapterPage
 from .home import HomePage
-from .safety_advice import SafetyAdvicePage
 from .strategy import StrategyPage
+
+# isort: on
 
 __all__ = [
     "AccessibilityStatementPage",

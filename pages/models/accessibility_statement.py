@@ -15,9 +15,10 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from .manager import LocalePageManager
-from .safety_advice import ADVICE_FEATURES
-from .translated import TranslationStatusMixin
+from snippets.rich_text_features import INLINE_FEATURES, PAGE_BODY_FEATURES
+
+from ..client_address import client_address
+from .base import SitePage
 
 # The form works without a cookie (decision 0007), so CSRF tokens are out; what keeps it usable is
 # a field only robots fill in, a size limit, and a limit on reports per client address.
@@ -37,30 +38,26 @@ def check_length(value):
 
 
 def reports_key(request):
-    from cms.login_throttle import client_address
-
     # Only a keyed hash of the address is kept, and only for the window: no address is stored.
     address = f"{settings.SECRET_KEY}:{client_address(request)}".encode()
     return "feedback-reports:" + hashlib.sha256(address).hexdigest()[:32]
 
 
-class AccessibilityStatementPage(TranslationStatusMixin, AbstractForm):
+class AccessibilityStatementPage(AbstractForm, SitePage):
     """The tillgänglighetsredogörelse the DOS law requires, with a form for reporting barriers.
 
     Reports are kept as form submissions in the admin, where the municipality answers them.
     """
 
-    objects = LocalePageManager()
-
-    body = RichTextField(_("statement"), features=ADVICE_FEATURES)
+    body = RichTextField(_("statement"), features=PAGE_BODY_FEATURES)
     feedback_intro = RichTextField(
         _("feedback introduction"),
-        features=["bold", "italic", "link"],
+        features=INLINE_FEATURES,
         blank=True,
         help_text=_("Shown above the form."),
     )
     thank_you_text = RichTextField(
-        _("thank-you text"), features=["bold", "italic", "link"], help_text=_("Shown after someone sends the form.")
+        _("thank-you text"), features=INLINE_FEATURES, help_text=_("Shown after someone sends the form.")
     )
 
     content_panels = [
@@ -71,7 +68,7 @@ class AccessibilityStatementPage(TranslationStatusMixin, AbstractForm):
         FieldPanel("thank_you_text"),
     ]
     search_fields = [*AbstractForm.search_fields, index.SearchField("body")]
-    api_fields = [APIField("body"), APIField("translation")]
+    api_fields = [APIField("body"), *SitePage.api_fields]
 
     parent_page_types = ["pages.HomePage"]
     subpage_types = []

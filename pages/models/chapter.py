@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
@@ -7,14 +8,11 @@ from wagtail.search import index
 
 from ..blocks import BodyBlock, body_blocks
 from ..blocks.chosen import bind_all
-from .manager import LocalePageManager
-from .translated import TranslationStatusMixin
+from .base import SitePage
 
 
-class ChapterPage(TranslationStatusMixin, Page):
+class ChapterPage(SitePage):
     """A chapter or sub-section of a strategy; chapters nest."""
-
-    objects = LocalePageManager()
 
     body = StreamField(BodyBlock(body_blocks()), blank=True, verbose_name=_("body"))
 
@@ -23,7 +21,7 @@ class ChapterPage(TranslationStatusMixin, Page):
     search_fields = [*Page.search_fields, index.SearchField("body")]
 
     # Snippet choosers appear as ids here; /api/v3/strategies/{id}/ expands them in place.
-    api_fields = [APIField("body"), APIField("translation")]
+    api_fields = [APIField("body"), *SitePage.api_fields]
 
     parent_page_types = ["pages.StrategyPage", "pages.ChapterPage"]
     subpage_types = ["pages.ChapterPage"]
@@ -33,8 +31,8 @@ class ChapterPage(TranslationStatusMixin, Page):
         verbose_name_plural = _("chapters")
 
     def get_strategy(self):
-        from .strategy import StrategyPage
-
+        # By name: the strategy module imports this one for its chapters.
+        StrategyPage = apps.get_model("pages", "StrategyPage")
         return StrategyPage.objects.ancestor_of(self).live().public().first()
 
     def get_context(self, request, *args, **kwargs):

@@ -4,25 +4,24 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from .manager import LocalePageManager
-from .translated import TranslationStatusMixin
+from snippets.rich_text_features import INLINE_FEATURES
+
+from .base import SitePage
 
 
-class HomePage(TranslationStatusMixin, Page):
+class HomePage(SitePage):
     """The site's root in each language; leads to the strategies."""
-
-    objects = LocalePageManager()
 
     intro = RichTextField(
         _("introduction"),
-        features=["bold", "italic", "link"],
+        features=INLINE_FEATURES,
         blank=True,
         help_text=_("One or two sentences at the top of the home page: what this website is and for whom."),
     )
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
-    api_fields = [APIField("intro"), APIField("translation")]
+    api_fields = [APIField("intro"), *SitePage.api_fields]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["pages.StrategyPage", "pages.SafetyAdvicePage", "pages.AccessibilityStatementPage"]
@@ -33,6 +32,7 @@ class HomePage(TranslationStatusMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Here, not at the top: page types register in import order (pages/models/__init__.py).
         from .strategy import StrategyPage
 
         context["strategies"] = StrategyPage.objects.child_of(self).live().public()

@@ -5,22 +5,19 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .manager import LocalePageManager
-from .translated import TranslationStatusMixin
+from snippets.rich_text_features import PAGE_BODY_FEATURES
 
-ADVICE_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
+from .base import SitePage
 
 
-class SafetyAdvicePage(TranslationStatusMixin, Page):
+class SafetyAdvicePage(SitePage):
     """“Så döljer du ditt besök”: how to leave fewer traces; every page's quick exit links here."""
 
-    objects = LocalePageManager()
-
-    body = RichTextField(_("body"), features=ADVICE_FEATURES)
+    body = RichTextField(_("body"), features=PAGE_BODY_FEATURES)
 
     content_panels = [*Page.content_panels, FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("body")]
-    api_fields = [APIField("body"), APIField("translation")]
+    api_fields = [APIField("body"), *SitePage.api_fields]
 
     parent_page_types = ["pages.HomePage"]
     subpage_types = []

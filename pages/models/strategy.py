@@ -16,10 +16,12 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from .manager import LocalePageManager
-from .translated import TranslationStatusMixin
+from snippets.rich_text_features import TEXT_FEATURES
 
-SHORT_TEXT_FEATURES = ["bold", "italic", "ul", "ol", "link"]
+from ..blocks.chosen import bind_all
+from .base import SitePage
+from .chapter import ChapterPage
+
 # What a table of contents and the previous/next links read of each chapter.
 TOC_FIELDS = ("title", "slug", "path", "depth", "url_path")
 
@@ -54,10 +56,8 @@ class WholeStrategySlug:
 register_converter(WholeStrategySlug, "whole_strategy_slug")
 
 
-class StrategyPage(RoutablePageMixin, TranslationStatusMixin, Page):
+class StrategyPage(RoutablePageMixin, SitePage):
     """A decided strategy: its governance facts, its short texts, and its chapters as children."""
-
-    objects = LocalePageManager()
 
     document_date = models.DateField(_("document date"))
     decision_body = models.CharField(
@@ -102,9 +102,9 @@ class StrategyPage(RoutablePageMixin, TranslationStatusMixin, Page):
         blank=True,
         help_text=_("One line under the strategy's name on the home page: what it is about."),
     )
-    intro = RichTextField(_("introduction"), features=SHORT_TEXT_FEATURES)
-    position = RichTextField(_("position"), features=SHORT_TEXT_FEATURES, help_text=_("Ställningstagande."))
-    purpose = RichTextField(_("purpose"), features=SHORT_TEXT_FEATURES, help_text=_("Syfte."))
+    intro = RichTextField(_("introduction"), features=TEXT_FEATURES)
+    position = RichTextField(_("position"), features=TEXT_FEATURES, help_text=_("Ställningstagande."))
+    purpose = RichTextField(_("purpose"), features=TEXT_FEATURES, help_text=_("Syfte."))
 
     content_panels = [
         *Page.content_panels,
@@ -151,7 +151,7 @@ class StrategyPage(RoutablePageMixin, TranslationStatusMixin, Page):
         index.SearchField("purpose"),
     ]
 
-    api_fields = [APIField(name) for name in [*governance_fields, "intro", "position", "purpose", "translation"]]
+    api_fields = [APIField(name) for name in [*governance_fields, "intro", "position", "purpose"]] + SitePage.api_fields
 
     # The decision is a fact of the Swedish original: its body, paragraph, funder and owner
     # are names, kept as decided in every language, like the dates and the address. Cadences
@@ -191,8 +191,6 @@ class StrategyPage(RoutablePageMixin, TranslationStatusMixin, Page):
         Reading order is the tree's order, depth first: a chapter, then its sub-chapters, then the next.
         A chapter not translated into this language is simply not in its tree, so it is skipped.
         """
-        from .chapter import ChapterPage
-
         chapters = ChapterPage.objects.descendant_of(self).live().public().order_by("path")
         return list(chapters.only(*fields) if fields else chapters)
 
@@ -260,9 +258,6 @@ class StrategyPage(RoutablePageMixin, TranslationStatusMixin, Page):
     def chapters_in_reading_order(self):
         """[(chapter, heading shift, [blocks])] for every live chapter, with the snippets of all bodies
         fetched together: the query count does not grow with the number of chapters."""
-        from ..blocks.chosen import bind_all
-        from .chapter import ChapterPage
-
         chapters = self.live_chapters(fields=None)
         raw = [[dict(item) for item in chapter.body.raw_data] for chapter in chapters]
         # One stream of every body, bound with each snippet model fetched once for all chapters.

@@ -1,4 +1,4 @@
-from cms.translation_status import translation_status
+from pages.translation_status import translation_status
 
 
 class TranslationStatusMixin:

@@ -6,9 +6,9 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from .publishable import Ordered, ReviewedSnippet, TranslatableRow
+from snippets.rich_text_features import TEXT_FEATURES
 
-ROLE_FEATURES = ["bold", "italic", "ul", "ol", "link"]
+from .publishable import Ordered, ReviewedSnippet, TranslatableRow
 
 
 class Actor(Ordered, ReviewedSnippet):
@@ -34,9 +34,18 @@ class Actor(Ordered, ReviewedSnippet):
         related_name="units",
         help_text=_("The organisation this unit belongs to, e.g. Skellefteå kommun."),
     )
+    explanation = models.CharField(
+        _("explanation"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "One short sentence for readers who do not know Sweden: what this organisation is. "
+            "Shown in English, Finnish and Arabic after the first mention of its name on a page."
+        ),
+    )
     role = RichTextField(
         _("role in the network"),
-        features=ROLE_FEATURES,
+        features=TEXT_FEATURES,
         blank=True,
         help_text=_("What this actor does against prostitution and human trafficking."),
     )
@@ -45,6 +54,7 @@ class Actor(Ordered, ReviewedSnippet):
         FieldPanel("name"),
         FieldPanel("full_name"),
         FieldPanel("parent"),
+        FieldPanel("explanation"),
         FieldPanel("sort_order"),
         FieldPanel("role"),
         InlinePanel("responsibilities", label=_("Responsibilities"), heading=_("Responsibilities")),
@@ -52,6 +62,8 @@ class Actor(Ordered, ReviewedSnippet):
 
     search_fields = [
         index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.AutocompleteField("full_name"),
         index.SearchField("full_name"),
         index.SearchField("role"),
         index.RelatedFields("responsibilities", [index.SearchField("text")]),
@@ -62,6 +74,7 @@ class Actor(Ordered, ReviewedSnippet):
     translatable_fields = [
         TranslatableField("name"),
         TranslatableField("full_name"),
+        TranslatableField("explanation"),
         TranslatableField("role"),
         # Points at the parent's translation in the same locale.
         TranslatableField("parent"),

@@ -112,6 +112,8 @@ class Contact(ReviewedSnippet):
 
     search_fields = [
         index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.AutocompleteField("organisation"),
         index.SearchField("organisation"),
         index.SearchField("audience"),
         index.SearchField("description"),

@@ -6,16 +6,16 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from .publishable import Ordered, PublishableSnippet, TranslatableRow
+from snippets.rich_text_features import TEXT_FEATURES
 
-GOAL_FEATURES = ["bold", "italic", "ul", "ol", "link"]
+from .publishable import Ordered, PublishableSnippet, TranslatableRow
 
 
 class Goal(Ordered, PublishableSnippet):
     """A long-term goal of the network's collaboration, followed up every year."""
 
     title = models.CharField(_("title"), max_length=200)
-    text = RichTextField(_("text"), features=GOAL_FEATURES)
+    text = RichTextField(_("text"), features=TEXT_FEATURES)
 
     panels = [
         FieldPanel("title"),
@@ -26,6 +26,7 @@ class Goal(Ordered, PublishableSnippet):
 
     search_fields = [
         index.SearchField("title", boost=2),
+        index.AutocompleteField("title"),
         index.SearchField("text"),
         index.FilterField("locale"),
         index.FilterField("live"),

@@ -21,6 +21,7 @@ class IndicatorCategory(Ordered, PublishableSnippet):
 
     search_fields = [
         index.SearchField("name"),
+        index.AutocompleteField("name"),
         index.RelatedFields("indicators", [index.SearchField("text")]),
         index.FilterField("locale"),
         index.FilterField("live"),

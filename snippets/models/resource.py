@@ -34,6 +34,8 @@ class Resource(Ordered, PublishableSnippet):
 
     search_fields = [
         index.SearchField("title"),
+        index.AutocompleteField("title"),
+        index.AutocompleteField("publisher"),
         index.SearchField("publisher"),
         index.FilterField("locale"),
         index.FilterField("live"),

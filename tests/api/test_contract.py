@@ -178,3 +178,15 @@ def test_the_page_listing_defaults_to_swedish(api, strategy):
         "en",
         "fi",
     }
+
+
+def test_actors_and_concepts_explain_their_swedish_names_in_the_requested_language(api):
+    actors = api("actors/?locale=en&limit=20").json()["items"]
+    polisen = next(a for a in actors if a["name"] == "Police (Polisen)")
+    assert polisen["explanation"].startswith("Sweden's national police authority")
+    assert api(f"actors/{polisen['id']}/?locale=en").json()["explanation"] == polisen["explanation"]
+    # Kommunfullmäktige is no actor and no glossary chapter chooses it, but its explanation is on
+    # every translated page that names it: the concept is public.
+    concepts = api("concepts/?locale=ar&limit=20").json()["items"]
+    council = next(c for c in concepts if "(Kommunfullmäktige)" in c["term"])
+    assert council["explanation"] == "أعلى هيئة لاتخاذ القرار في البلدية، ينتخبها السكان."

@@ -1,9 +1,11 @@
 """One request for a page's chrome (`expand`), and lists that answer only the fields asked for (`fields`)."""
 
 import pytest
+from wagtail.models import PageViewRestriction
 
-from pages.models import ChapterPage
+from pages.models import ChapterPage, StrategyPage
 from tests.content import sv
+from tests.factories import ChapterPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -62,6 +64,59 @@ def test_lists_answer_only_the_fields_asked_for(api, collection, fields):
     assert chosen == [{name: item[name] for name in wanted} for item in full]
 
 
+@pytest.mark.parametrize("fields", ["title", "meta", "title,meta.html_url", "meta.slug,meta.locale"])
+def test_the_page_listing_answers_only_the_fields_asked_for(api, fields):
+    full = api("pages/?locale=sv&limit=10").json()["items"]
+    chosen = api(f"pages/?locale=sv&limit=10&fields={fields}").json()["items"]
+    names = fields.split(",")
+    meta = {name.removeprefix("meta.") for name in names if name.startswith("meta.")}
+    expected = []
+    for item in full:
+        sparse = {"id": item["id"]}
+        if "title" in names:
+            sparse["title"] = item["title"]
+        if "meta" in names:
+            sparse["meta"] = item["meta"]
+        elif meta:
+            sparse["meta"] = {name: item["meta"][name] for name in meta}
+        expected.append(sparse)
+    assert len(chosen) == 10 and chosen == expected
+
+
+def test_the_page_listing_keeps_its_filters_and_count_with_fields(api, strategy):
+    full = api(f"pages/?child_of={strategy.pk}&limit=3&offset=2").json()
+    chosen = api(f"pages/?child_of={strategy.pk}&limit=3&offset=2&fields=title").json()
+    assert chosen["count"] == full["count"]
+    assert chosen["items"] == [{"id": item["id"], "title": item["title"]} for item in full["items"]]
+
+
+@pytest.mark.parametrize(
+    "fields", ["draft_title", "password", "latest_revision", "has_unpublished_changes", "body", "meta.warnings", "*"]
+)
+def test_fields_name_only_the_listings_own_fields(api, fields):
+    """Nothing of the page row beyond the listing: not a draft's title, a restriction's password or a body."""
+    response = api(f"pages/?fields=title,{fields}")
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["errors"][0]["loc"] == ["query", "fields"]
+
+
+def test_fields_show_no_draft_and_no_private_page(api):
+    strategy = sv(StrategyPage).get()
+    private = ChapterPageFactory(parent=strategy, title="Internt kapitel")
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="hemligt")
+    draft = ChapterPageFactory(parent=strategy, title="Utkast till kapitel", live=False)
+    live = ChapterPageFactory(parent=strategy, title="Publicerad rubrik")
+    live.title = "Ny rubrik i ett utkast"
+    live.save_revision()
+
+    items = api(f"pages/?child_of={strategy.pk}&limit=20&fields=title,meta.html_url").json()["items"]
+    titles = {item["title"] for item in items}
+    assert "Publicerad rubrik" in titles
+    assert not titles & {"Internt kapitel", "Utkast till kapitel", "Ny rubrik i ett utkast"}
+    assert not {item["id"] for item in items} & {private.pk, draft.pk}
+
+
 def test_expand_and_fields_are_in_the_openapi_document(api):
     document = api("openapi.json").json()
 
@@ -70,6 +125,9 @@ def test_expand_and_fields_are_in_the_openapi_document(api):
 
     assert "navigation" in parameter("/api/v3/pages/{page_id}/", "expand")["schema"]["anyOf"][0]["pattern"]
     assert "phone_e164" in parameter("/api/v3/contacts/", "fields")["schema"]["anyOf"][0]["pattern"]
+    assert "meta\\.html_url" in parameter("/api/v3/pages/", "fields")["schema"]["anyOf"][0]["pattern"]
     schemas = document["components"]["schemas"]
     assert "expanded" in schemas["ChapterPageDetail"]["required"]
     assert schemas["ContactOutFields"]["required"] == ["id"]
+    assert schemas["PageSummaryFields"]["required"] == ["id"]
+    assert schemas["PageSummaryMetaFields"].get("required", []) == []

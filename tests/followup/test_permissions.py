@@ -179,3 +179,13 @@ def test_a_representatives_dashboard_shows_only_their_own_report(polis, open_fol
     dashboard = polis.get("/admin/").content.decode()
     assert url("edit", report_of(open_follow_up, "Polisen")) in dashboard
     assert "Migrationsverket" not in dashboard and "rapporterade" not in dashboard
+
+
+def test_the_coordinators_listing_says_where_each_report_stands_in_swedish(client, django_user_model, open_follow_up):
+    coordinator = django_user_model.objects.create_user("samordnare", password="pw")
+    coordinator.groups.add(Group.objects.get(name=APPROVERS))
+    report_of(open_follow_up, "Polisen").get_workflow().start(report_of(open_follow_up, "Polisen"), coordinator)
+    client.force_login(coordinator)
+    listing = client.get(reverse(ActorReport.snippet_viewset.get_url_name("list")), {"locale": "sv"}).content.decode()
+    assert "Inlämnad för granskning" in listing and "Inte inlämnad" in listing and "Godkänd" in listing
+    assert ">draft<" not in listing and "submitted" not in listing

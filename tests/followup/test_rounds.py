@@ -22,7 +22,7 @@ def baseline():
 
 def test_the_baseline_round_is_the_decision_year_compiled_and_published(strategy):
     follow_up = baseline()
-    assert follow_up.strategy == strategy
+    assert follow_up.strategy_id == strategy.pk
     assert follow_up.year == 2023  # kommunfullmäktige 2023-01-31 § 24
     assert follow_up.live
     assert follow_up.phase() == FollowUpRound.Phase.COMPILED

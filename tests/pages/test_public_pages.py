@@ -92,7 +92,7 @@ def test_the_strategy_page_lists_every_chapter_in_its_table_of_contents(client):
     toc = re.search(r'<nav class="toc"[^>]*>(.*?)</nav>', html, re.S).group(1)
     for chapter in sv(ChapterPage).live().descendant_of(strategy):
         assert f'href="{chapter.url}"' in toc, chapter.title
-    # The date and "§ 24" are isolated left to right (cms/bidi.py); the reader sees one sentence.
+    # The date and "§ 24" are isolated left to right (pages/bidi.py); the reader sees one sentence.
     assert "Fastställt av Kommunfullmäktige 2023-01-31 § 24" in read(html).text
 
 

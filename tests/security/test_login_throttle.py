@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.test import Client, RequestFactory
 from django.urls import reverse
 
-from cms.login_throttle import client_address
+from pages.client_address import client_address
 
 pytestmark = pytest.mark.django_db
 

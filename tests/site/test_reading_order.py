@@ -5,8 +5,8 @@ import re
 
 import pytest
 
-from cms.bidi import isolate_links
 from cms.sanitize import render_rich_text
+from pages.bidi import isolate_links
 from pages.models import StrategyPage
 from tests.content import sv
 from tests.site_text import read

@@ -7,9 +7,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, PageViewRestriction
 
-from cms.search_text import search_words
 from pages.models import ChapterPage, StrategyPage
 from pages.search import build_query, swedish_variants
+from pages.search_text import search_words
 from snippets.models import Contact
 from tests.content import sv
 from tests.factories import ChapterPageFactory, ContactFactory
@@ -111,6 +111,44 @@ def test_drafts_private_pages_and_unpublished_snippets_are_never_found(client, s
     html = response.content.decode()
     for secret in ("Hemligt utkast", "Skyddad sida", "Under skyddad", "Opublicerad", below.title):
         assert secret not in html
+
+
+def test_a_live_snippet_no_public_page_shows_is_never_found(client, strategy):
+    """The public-snippet rule (docs/decisions/0011): published is not enough, a live public page must
+    show the snippet. Nor does the page search of the API find them."""
+
+    def contact(word):
+        return ContactFactory(name=f"Kontakt {word}", description=f"Ring om {word}.")
+
+    on_private = contact("tornfalk")
+    private = ChapterPageFactory(parent=strategy, title="Intern sida", body=[("contacts", {"contacts": [on_private]})])
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    in_draft = contact("lärkfalk")
+    drafted = ChapterPage.objects.get(pk=ChapterPageFactory(parent=strategy, title="Sida med utkast").pk)
+    drafted.body = [("contacts", {"contacts": [in_draft]})]
+    drafted.save_revision()
+    contact("stenfalk")  # chosen by no page
+    shown = contact("aftonfalk")
+    ChapterPageFactory(parent=strategy, title="Visar aftonfalk", body=[("contacts", {"contacts": [shown]})])
+
+    # The same kind of contact is found when a public page shows it: the search does look at contacts.
+    assert result_titles(search(client, "aftonfalk")) == ["Visar aftonfalk"]
+    for word in ("tornfalk", "lärkfalk", "stenfalk"):
+        response = search(client, word)
+        assert response.status_code == 200 and result_titles(response) == [], word
+        assert f"Kontakt {word}" not in response.content.decode()
+        api = client.get("/api/v3/pages/", {"search": word})
+        assert api.status_code == 200 and api.json()["items"] == [], word
+
+
+def test_snippets_no_public_page_shows_cannot_crowd_out_one_that_is_shown(client, strategy):
+    """Only the first matches of each kind are looked at; hidden snippets that match better must not
+    take those places."""
+    for number in range(101):
+        ContactFactory(name=f"Kvastfening {number}", description="Kvastfening kvastfening kvastfening.")
+    shown = ContactFactory(name="Jourtelefonen", description="Svarar dygnet runt, även om kvastfening.")
+    ChapterPageFactory(parent=strategy, title="Jourer", body=[("contacts", {"contacts": [shown]})])
+    assert result_titles(search(client, "kvastfening")) == ["Jourer"]
 
 
 def test_an_overlong_query_gets_a_translated_400_not_a_search(client):

@@ -14,6 +14,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.test import Client
 from django.utils import translation
 from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 from wagtail.models import PageViewRestriction
@@ -214,6 +215,51 @@ def test_private_pages_and_drafts_are_never_announced(receiver, django_capture_o
         internal.save_revision().publish()
         private.delete()
     assert not Delivery.objects.exists()
+
+
+def test_a_page_made_private_is_withdrawn_and_lifting_it_publishes_it_again(
+    admin_client, receiver, django_capture_on_commit_callbacks
+):
+    """Set in the admin's privacy dialog, as an editor does: receivers drop the page and what is
+    below it as after an unpublish, without being told the title or address they may no longer see."""
+    _endpoint, received = receiver
+    chapter = ChapterPageFactory(parent=sv(StrategyPage).get(), title="Snart internt", slug="snart-internt")
+    below = ChapterPageFactory(parent=chapter, title="Under det interna", slug="under-det-interna")
+    Delivery.objects.all().delete()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        made_private = admin_client.post(
+            f"/admin/pages/{chapter.pk}/privacy/", {"restriction_type": "password", "password": "hemligt"}
+        )
+    assert made_private.status_code == 200 and PageViewRestriction.objects.filter(page=chapter).exists()
+    run_worker()
+    assert received.refused == []
+    withdrawn = [json.loads(body) for _headers, body in received.received]
+    assert sorted((event["type"], event["id"]) for event in withdrawn) == sorted(
+        [("page.unpublished", chapter.pk), ("page.unpublished", below.pk)]
+    )
+    for event in withdrawn:
+        assert event["title"] is None and event["urls"]["html"] is None
+        assert event["urls"]["api"].endswith(f"/api/v3/pages/{event['id']}/")
+    for _headers, body in received.received:
+        text = body.decode()
+        assert not any(secret in text for secret in ("Snart internt", "Under det interna", "snart-internt", "hemligt"))
+    # The API says what the event said: the page is gone for the public.
+    assert Client().get(f"/api/v3/pages/{chapter.pk}/").status_code == 404
+
+    received.received.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        lifted = admin_client.post(f"/admin/pages/{chapter.pk}/privacy/", {"restriction_type": "none"})
+    assert lifted.status_code == 200 and not PageViewRestriction.objects.filter(page=chapter).exists()
+    run_worker()
+    published = {json.loads(body)["id"]: json.loads(body) for _headers, body in received.received}
+    assert {event["type"] for event in published.values()} == {"page.published"}
+    assert set(published) == {chapter.pk, below.pk}
+    assert published[chapter.pk]["title"] == "Snart internt"
+    assert published[chapter.pk]["urls"]["html"] == chapter.full_url
+    assert Client().get(f"/api/v3/pages/{chapter.pk}/").status_code == 200
+    delivered = Delivery.objects.values_list("status", flat=True)
+    assert list(delivered) == ["delivered"] * 4
 
 
 def test_inactive_endpoints_get_nothing(receiver, django_capture_on_commit_callbacks):

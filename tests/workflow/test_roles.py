@@ -189,9 +189,23 @@ def test_updating_translations_needs_publish_rights_on_the_page(localize_only_us
     assert localize_only_user.post(url, {"publish_translations": "on"}).status_code == 403
 
 
-def test_no_shipped_role_holds_the_global_translation_permission():
-    for name in (COMMUNICATORS, APPROVERS, TRANSLATORS):
-        assert not Group.objects.get(name=name).permissions.filter(codename="submit_translation").exists()
+def test_submitting_a_snippet_translation_needs_change_rights_on_the_model(localize_only_user):
+    contact = Contact.objects.filter(locale__language_code="sv").first()
+    fi = Locale.objects.get(language_code="fi")
+    url = reverse("wagtail_localize:submit_snippet_translation", args=["snippets", "contact", contact.pk])
+    assert localize_only_user.get(url).status_code == 403
+    assert localize_only_user.post(url, {"locales": [fi.pk]}).status_code == 403
+    unknown = reverse("wagtail_localize:submit_snippet_translation", args=["snippets", "nothing", 1])
+    assert localize_only_user.get(unknown).status_code == 403
+
+
+def test_approvers_alone_start_translations():
+    holders = {
+        name
+        for name in (COMMUNICATORS, APPROVERS, TRANSLATORS)
+        if Group.objects.get(name=name).permissions.filter(codename="submit_translation").exists()
+    }
+    assert holders == {APPROVERS}
 
 
 def page_urls(page):

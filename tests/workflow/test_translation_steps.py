@@ -1,13 +1,15 @@
 """The translator's own steps in the translation editor (cms/translation_actions.py), through the real edit view."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import WorkflowState
 from wagtail_localize.models import TranslationSource
 
-from cms.roles import TRANSLATORS
+from cms.roles import APPROVERS, TRANSLATORS
 from pages.models import ChapterPage
+from snippets.models import Contact
 from tests.content import sv
 
 pytestmark = pytest.mark.django_db
@@ -77,3 +79,19 @@ def test_submit_starts_a_review_and_publishes_nothing(client, translator):
     assert page.latest_revision.user == translator
     state = WorkflowState.objects.active().get(base_content_type__model="page", object_id=str(page.pk))
     assert state.requested_by == translator
+
+
+def test_a_submitted_contact_translation_opens_again_for_the_translator_and_the_approver(client, translator):
+    swedish = Contact.objects.filter(locale__language_code="sv", name="PrevenTell").first()
+    contact = Contact.objects.get(translation_key=swedish.translation_key, locale__language_code="fi")
+    edit = reverse(Contact.snippet_viewset.get_url_name("edit"), args=[contact.pk])
+
+    submitted = client.post(edit, {"translation-action": "submit"}, follow=True)
+
+    assert "har lämnats in för granskning" in submitted.content.decode()
+    # The editor shows the review's timeline, with links to compare the revisions.
+    assert client.get(edit).status_code == 200
+    approver = get_user_model().objects.create_user("greta", password="pw")
+    approver.groups.add(Group.objects.get(name=APPROVERS))
+    client.force_login(approver)
+    assert client.get(edit).status_code == 200

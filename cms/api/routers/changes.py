@@ -9,6 +9,7 @@ from wagtail.api.v3.auth import AllowAnonymous, BearerTokenAuth
 from cms.models import ContentChange
 
 from ..content import base_url
+from ..paths import PREFIX
 
 router = Router(tags=["changes"])
 PUBLIC = [BearerTokenAuth(), AllowAnonymous()]
@@ -42,7 +43,7 @@ class ChangeFeed(Schema):
 @router.get("/", response=ChangeFeed, auth=PUBLIC, operation_id="changes_list")
 def changes(request, params: ChangesQuery = Query(...)):  # noqa: B008
     """Pages and snippets created, updated, unpublished, deleted or made private since the cursor."""
-    root = base_url(request).rstrip("/") + "/api/v3/"
+    root = base_url(request).rstrip("/") + PREFIX
     found = list(ContentChange.objects.filter(pk__gt=int(params.since))[: params.limit + 1])
     items = [
         {

@@ -6,6 +6,7 @@ The strategy and everything shown must be live and public; drafts are never serv
 or without one.
 """
 
+from django.conf import settings
 from django.http import Http404
 from django.utils import translation
 from ninja import Query, Router, Schema
@@ -27,11 +28,11 @@ router = Router(tags=["follow-ups"])
 class ListQuery(Schema):
     # Bounded: a larger number is no id, and SQLite cannot even compare it (a 500, not a 404).
     strategy: int = Field(ge=1, le=2**63 - 1, description="The strategy's id, in any language.")
-    locale: str = "sv"
+    locale: str = settings.LANGUAGE_CODE
 
 
 class DetailQuery(Schema):
-    locale: str = "sv"
+    locale: str = settings.LANGUAGE_CODE
 
 
 def swedish_strategy(request, strategy_id):

@@ -1,5 +1,6 @@
 """Helpers a site needs around a page: its translations, its breadcrumbs and the menu tree."""
 
+from django.conf import settings
 from django.http import Http404
 from ninja import Query, Router, Schema
 from pydantic import Field
@@ -18,7 +19,7 @@ class NoQuery(Schema):
 
 
 class NavigationQuery(Schema):
-    locale: str = "sv"
+    locale: str = settings.LANGUAGE_CODE
     depth: int = Field(2, ge=1, le=5, description="How many levels below the home page.")
 
 

@@ -2,6 +2,7 @@
 
 from typing import Literal
 
+from django.conf import settings
 from django.http import Http404
 from ninja import Query, Router, Schema
 from ninja.pagination import paginate
@@ -15,6 +16,7 @@ from .. import schemas
 from ..content import base_url, get_locale
 from ..errors import TranslationNotFound
 from ..fields import fields_parameter, list_item, select
+from ..paths import COLLECTIONS
 from ..preview import latest_versions, mark, require_editor, require_token
 from ..serializers import RichText, draft_snippets, serialize
 from ..visibility import public_snippets
@@ -23,7 +25,7 @@ PUBLIC = [BearerTokenAuth(), AllowAnonymous()]
 
 
 class LocaleQuery(Schema):
-    locale: str = "sv"
+    locale: str = settings.LANGUAGE_CODE
     version: Literal["live", "draft"] = Field(
         "live",
         description="`draft`: the latest drafts, for a bearer token of a user who may edit them "
@@ -96,17 +98,17 @@ def add_collection(router, prefix, model, schema, tag, ordering):
     detail_view.__name__ = f"detail_{prefix}"
 
 
-COLLECTIONS_WITH_SCHEMAS = [
-    ("contacts", Contact, schemas.ContactOut, ["name"]),
-    ("actors", Actor, schemas.ActorOut, ["sort_order"]),
-    ("indicators", IndicatorCategory, schemas.IndicatorCategoryOut, ["sort_order"]),
-    ("concepts", Concept, schemas.ConceptOut, ["sort_order"]),
-    ("goals", Goal, schemas.GoalOut, ["sort_order"]),
-    ("resources", Resource, schemas.ResourceOut, ["sort_order"]),
-]
-# model → the path of its collection, e.g. Contact → "contacts" (the CDN purge needs it too).
-COLLECTIONS = {model: prefix for prefix, model, _schema, _ordering in COLLECTIONS_WITH_SCHEMAS}
+# Each collection's schema and order; its path is COLLECTIONS's (cms/api/paths.py).
+SCHEMAS = {
+    Contact: (schemas.ContactOut, ["name"]),
+    Actor: (schemas.ActorOut, ["sort_order"]),
+    IndicatorCategory: (schemas.IndicatorCategoryOut, ["sort_order"]),
+    Concept: (schemas.ConceptOut, ["sort_order"]),
+    Goal: (schemas.GoalOut, ["sort_order"]),
+    Resource: (schemas.ResourceOut, ["sort_order"]),
+}
 
 router = Router()
-for prefix, model, schema, ordering in COLLECTIONS_WITH_SCHEMAS:
+for model, prefix in COLLECTIONS.items():
+    schema, ordering = SCHEMAS[model]
     add_collection(router, prefix, model, schema, tag=prefix, ordering=ordering)

@@ -3,6 +3,7 @@
 from functools import partial
 from typing import Literal
 
+from django.conf import settings
 from django.http import Http404
 from ninja import Query, Router, Schema
 from ninja.pagination import paginate
@@ -12,8 +13,8 @@ from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 from wagtail.models import Page, Revision
 
 from cms.translation_review import reviews
-from cms.translation_status import outdated_keys, translation_status
 from pages.models import ChapterPage, StrategyPage
+from pages.translation_status import outdated_keys, translation_status
 from snippets.models import Concept, Goal
 
 from .. import schemas
@@ -29,18 +30,18 @@ PUBLIC = [BearerTokenAuth(), AllowAnonymous()]
 
 
 class ListQuery(Schema):
-    locale: str = "sv"
+    locale: str = settings.LANGUAGE_CODE
     fields: fields_parameter(schemas.StrategySummary)
 
 
 class DocumentQuery(Schema):
-    locale: str = "sv"
+    locale: str = settings.LANGUAGE_CODE
     version: Literal["live", "draft"] = Field(
         "live",
         description="`draft`: the latest drafts of the strategy, its chapters and the snippets they embed, "
         "for a bearer token of a user who may edit the strategy (401 without a token, 403 without the right).",
     )
-    fallback: Literal["sv"] | None = Field(
+    fallback: Literal[settings.LANGUAGE_CODE] | None = Field(
         None,
         description="Include chapters with no translation in this locale in the source language, "
         "each marked with its own `locale`.",

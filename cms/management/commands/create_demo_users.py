@@ -33,7 +33,9 @@ class Command(BaseCommand):
             user.save()
             user.groups.set([Group.objects.get(name=role)])
             if username in REPRESENTED:
-                actor = Actor.objects.filter(name=REPRESENTED[username], locale__language_code="sv").first()
+                actor = Actor.objects.filter(
+                    name=REPRESENTED[username], locale__language_code=settings.LANGUAGE_CODE
+                ).first()
                 if actor is None:
                     raise CommandError("Load the strategy first: python manage.py load_strategy")
                 NetworkRepresentative.objects.update_or_create(user=user, defaults={"actor": actor})

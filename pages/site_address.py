@@ -23,7 +23,7 @@ def site_address(url):
 
 @checks.register()
 def check_site_base_url(app_configs, **kwargs):
-    url = getattr(settings, "SITE_BASE_URL", "")
+    url = settings.SITE_BASE_URL
     if url:
         try:
             site_address(url)
@@ -34,7 +34,7 @@ def check_site_base_url(app_configs, **kwargs):
 
 @checks.register(deploy=True)
 def check_site_base_url_is_set(app_configs, **kwargs):
-    if not getattr(settings, "SITE_BASE_URL", ""):
+    if not settings.SITE_BASE_URL:
         return [
             checks.Warning(
                 "SITE_BASE_URL is not set: canonical links, the sitemap and webhooks will name the Site "

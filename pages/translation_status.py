@@ -13,6 +13,7 @@ until it is approved. Checked in bulk: three queries per model, however many obj
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Max
+from django.utils.module_loading import import_string
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import DraftStateMixin, Locale, Page
 from wagtail_localize.models import TranslationLog, TranslationSource
@@ -78,13 +79,13 @@ def outdated_keys(model, translation_keys, language_code):
 def translation_status(obj):
     """For API consumers: the source locale, whether this translation lags behind it, and whether
     a qualified translator has reviewed it (the source itself needs no review)."""
-    from .translation_review import reviews
-
     source = source_language()
     # obj.locale is usually loaded already: the API shows every object's locale.
     code = obj.locale.language_code
     if code == source:
         return {"source_locale": source, "outdated": False, "reviewed": True, "reviewed_at": None}
+    # Review records belong to the editorial workflow (cms), above this layer: named by a setting.
+    reviews = import_string(settings.TRANSLATION_REVIEWS)
     reviewed_at = reviews([obj]).get(obj.translation_key)
     return {
         "source_locale": source,
