@@ -1,15 +1,14 @@
 """The content languages the API answers in: their codes as one enum, names and writing direction."""
 
-from typing import Literal
+from typing import get_args
 
 from django.conf import settings
 from django.utils.translation import get_language_info
 
-CODES = tuple(sorted(code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES))
+# The enum of `locale` in the OpenAPI document, declared with the snippets' types that carry it.
+from pages.blocks.schemas import LocaleCode
 
-# `locale` wherever it appears (parameter or field) is this enum in the OpenAPI document, so a
-# generated client can only ask for a language that exists.
-LocaleCode = Literal[CODES]  # type: ignore[valid-type]
+CODES = get_args(LocaleCode)
 
 
 def describe(code):

@@ -1,225 +1,31 @@
-"""The public API's types. Every StreamField block is its own member of a discriminated union."""
+"""The public API's types. Every StreamField block is its own member of a discriminated union.
+
+The snippets' types and the blocks' are declared with the blocks (pages/blocks/schemas.py), which
+the union is derived from; this module adds the documents that hold them."""
 
 import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Union
 
+from django.db import models
 from ninja import Schema
-from pydantic import Field
+from pydantic import Field, create_model
 
-from snippets.models import Contact, Resource
-
-from .locales import LocaleCode
-
-# Enums in the OpenAPI document: a generated client gets the closed set of values.
-ContactCategory = Literal[tuple(Contact.Category.values)]  # type: ignore[valid-type]
-ResourceKind = Literal[tuple(Resource.Kind.values)]  # type: ignore[valid-type]
-
-VersionField = Field(
-    description="Which version this is: `live` (published) or `draft` (the latest draft; only with `version=draft`)."
+from pages.blocks import api_block_schemas
+from pages.blocks.schemas import (  # noqa: F401 (the API's snippet types are the blocks' own)
+    ActorOut,
+    ConceptOut,
+    ContactOut,
+    FromObject,
+    GoalOut,
+    IndicatorCategoryOut,
+    LocaleCode,
+    ResourceOut,
+    VersionField,
 )
+from pages.models import StrategyPage
 
-# Snippets
-
-
-class Versioned(Schema):
-    version: Literal["live", "draft"] = VersionField
-
-
-class ContactOut(Versioned):
-    id: int
-    locale: LocaleCode
-    name: str
-    organisation: str
-    audience: str
-    description: str
-    phone: str = Field(description="As printed, e.g. “0910-73 50 00”.")
-    phone_e164: str = Field(description="What a tel: link dials: E.164, or a short code such as 112 as dialled.")
-    extension: str
-    url: str
-    url_text: str
-    availability: str
-    category: ContactCategory
-    actor_id: int | None
-    in_emergency_banner: bool = Field(description="The site shows this number in its emergency banner.")
-    verified_on: datetime.date | None
-
-
-class ActorOut(Versioned):
-    id: int
-    locale: LocaleCode
-    name: str
-    full_name: str
-    explanation: str = Field(
-        description="Plain text: one sentence saying what the organisation is, for readers who do not know Sweden."
-    )
-    parent_id: int | None
-    role: str = Field(description="HTML.")
-    ongoing: list[str]
-    future: list[str]
-
-
-class IndicatorCategoryOut(Versioned):
-    id: int
-    locale: LocaleCode
-    name: str
-    indicators: list[str]
-
-
-class ConceptOut(Versioned):
-    id: int
-    locale: LocaleCode
-    term: str
-    definition: str = Field(description="HTML.")
-    explanation: str = Field(
-        description="Plain text: one sentence saying what a Swedish name means, for readers who do not know Sweden."
-    )
-
-
-class GoalOut(Versioned):
-    id: int
-    locale: LocaleCode
-    title: str
-    text: str = Field(description="HTML.")
-    audiences: list[str]
-
-
-class ResourceOut(Versioned):
-    id: int
-    locale: LocaleCode
-    title: str
-    publisher: str
-    kind: ResourceKind
-    url: str
-
-
-# Chapter body blocks
-
-
-class HeadingValue(Schema):
-    text: str
-    level: int
-
-
-class CalloutValue(Schema):
-    title: str
-    text: str
-
-
-class CaptionValue(Schema):
-    caption: str
-
-
-class ContactTableValue(Schema):
-    caption: str
-    contacts: list[ContactOut]
-
-
-class HeadingBlock(Schema):
-    type: Literal["heading"]
-    id: str
-    value: HeadingValue
-
-
-class RichTextBlock(Schema):
-    type: Literal["rich_text"]
-    id: str
-    value: str = Field(description="HTML; links are absolute.")
-
-
-class CalloutBlock(Schema):
-    type: Literal["callout"]
-    id: str
-    value: CalloutValue
-
-
-class ActorsBlock(Schema):
-    type: Literal["actors"]
-    id: str
-    value: list[ActorOut]
-
-
-class ActorRoleBlock(Schema):
-    type: Literal["actor_role"]
-    id: str
-    value: ActorOut
-
-
-class ActorResponsibilitiesBlock(Schema):
-    type: Literal["actor_responsibilities"]
-    id: str
-    value: ActorOut
-
-
-class ActorMatrixValue(Schema):
-    caption: str
-    actors: list[ActorOut]
-
-
-class ActorMatrixBlock(Schema):
-    type: Literal["actor_matrix"]
-    id: str
-    value: ActorMatrixValue
-
-
-class ConceptBlock(Schema):
-    type: Literal["concept"]
-    id: str
-    value: ConceptOut
-
-
-class GoalBlock(Schema):
-    type: Literal["goal"]
-    id: str
-    value: GoalOut
-
-
-class GoalOverviewBlock(Schema):
-    type: Literal["goal_overview"]
-    id: str
-    value: list[GoalOut]
-
-
-class IndicatorsBlock(Schema):
-    type: Literal["indicators"]
-    id: str
-    value: IndicatorCategoryOut
-
-
-class ContactsBlock(Schema):
-    type: Literal["contacts"]
-    id: str
-    value: list[ContactOut]
-
-
-class ContactTableBlock(Schema):
-    type: Literal["contact_table"]
-    id: str
-    value: ContactTableValue
-
-
-class ResourcesBlock(Schema):
-    type: Literal["resources"]
-    id: str
-    value: list[ResourceOut]
-
-
-Block = Annotated[
-    HeadingBlock
-    | RichTextBlock
-    | CalloutBlock
-    | ActorsBlock
-    | ActorRoleBlock
-    | ActorResponsibilitiesBlock
-    | ActorMatrixBlock
-    | ConceptBlock
-    | GoalBlock
-    | GoalOverviewBlock
-    | IndicatorsBlock
-    | ContactsBlock
-    | ContactTableBlock
-    | ResourcesBlock,
-    Field(discriminator="type"),
-]
+# Every body block is its own member of the union, in the order of the block list.
+Block = Annotated[Union[tuple(api_block_schemas().values())], Field(discriminator="type")]  # noqa: UP007
 
 
 # The strategy document
@@ -235,7 +41,10 @@ class TranslationStatus(Schema):
     reviewed_at: datetime.datetime | None = Field(description="When the review was recorded; null when unreviewed.")
 
 
-class Chapter(Schema):
+# Read from a chapter page; what depends on the document (its language, translation status, body and
+# children) comes from the document being built, `context["document"]` (cms/api/routers/strategies.py).
+# (Comments, not docstrings: a docstring would become the type's description in the OpenAPI document.)
+class Chapter(FromObject):
     id: int
     locale: str = Field(
         description="The chapter's own language: the document's, or the source's for a chapter added by `fallback`."
@@ -247,30 +56,60 @@ class Chapter(Schema):
     body: list[Block]
     chapters: list["Chapter"]
 
+    @staticmethod
+    def resolve_locale(obj, context):
+        return context["document"].locale_of(obj)
+
+    @staticmethod
+    def resolve_url(obj, context):
+        return obj.get_full_url(context["request"]) or ""
+
+    @staticmethod
+    def resolve_translation(obj, context):
+        return context["document"].translation_of(obj)
+
+    @staticmethod
+    def resolve_body(obj, context):
+        return context["document"].body_of(obj)
+
+    @staticmethod
+    def resolve_chapters(obj, context):
+        return context["document"].children_of(obj.translation_key)
+
 
 Chapter.model_rebuild()
 
 
-class Governance(Schema):
-    document_date: datetime.date
-    decision_body: str
-    decision_date: datetime.date
-    decision_paragraph: str
-    financed_by: str
-    follow_up_owner: str
-    follow_up_cadence: str
-    network_meeting_cadence: str
-    next_review_date: datetime.date | None
-    website: str
+def field_type(model, name):
+    field = model._meta.get_field(name)
+    python_type = datetime.date if isinstance(field, models.DateField) else str
+    return python_type | None if field.null else python_type
 
 
-class StrategySummary(Schema):
+# The strategy's governance facts as the model lists them (StrategyPage.governance_fields), read from the page.
+Governance = create_model(
+    "Governance",
+    __base__=Schema,
+    **{name: (field_type(StrategyPage, name), ...) for name in StrategyPage.governance_fields},
+)
+
+
+# Read from a strategy page; `context["request"]` gives its full URL.
+class StrategySummary(FromObject):
     id: int
     locale: LocaleCode
     title: str
     slug: str
     url: str
     last_published_at: datetime.datetime | None
+
+    @staticmethod
+    def resolve_locale(obj):
+        return obj.locale.language_code
+
+    @staticmethod
+    def resolve_url(obj, context):
+        return obj.get_full_url(context["request"]) or ""
 
 
 class UntranslatedChapter(Schema):

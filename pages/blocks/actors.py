@@ -6,6 +6,8 @@ from wagtail import blocks
 from snippets.models import Actor
 
 from .choosers import ActorChooserBlock
+from .described import DescribedStructBlock
+from .schemas import ActorMatrixValue, ActorOut
 
 
 def live_only(snippets):
@@ -13,8 +15,9 @@ def live_only(snippets):
     return [s for s in snippets if s is not None and s.live]
 
 
-class ActorsBlock(blocks.StructBlock):
+class ActorsBlock(DescribedStructBlock):
     actors = blocks.ListBlock(ActorChooserBlock(), label=_("actors"))
+    api_schema = list[ActorOut]
 
     class Meta:
         icon = "group"
@@ -34,8 +37,9 @@ class ActorsBlock(blocks.StructBlock):
         return context
 
 
-class ActorRoleBlock(blocks.StructBlock):
+class ActorRoleBlock(DescribedStructBlock):
     actor = ActorChooserBlock(label=_("actor"))
+    api_schema = ActorOut
 
     class Meta:
         icon = "user"
@@ -43,8 +47,9 @@ class ActorRoleBlock(blocks.StructBlock):
         template = "pages/blocks/actor_role.html"
 
 
-class ActorResponsibilitiesBlock(blocks.StructBlock):
+class ActorResponsibilitiesBlock(DescribedStructBlock):
     actor = ActorChooserBlock(label=_("actor"))
+    api_schema = ActorOut
 
     class Meta:
         icon = "list-ul"
@@ -52,10 +57,11 @@ class ActorResponsibilitiesBlock(blocks.StructBlock):
         template = "pages/blocks/actor_responsibilities.html"
 
 
-class ActorMatrixBlock(blocks.StructBlock):
+class ActorMatrixBlock(DescribedStructBlock):
     caption = blocks.CharBlock(
         label=_("caption"), max_length=200, help_text=_("Describes the table for screen reader users.")
     )
+    api_schema = ActorMatrixValue
 
     class Meta:
         icon = "table"
@@ -71,3 +77,8 @@ class ActorMatrixBlock(blocks.StructBlock):
         # Actors without activities (an umbrella organisation) get no row.
         context["actors"] = [a for a in actors.order_by("sort_order") if a.responsibilities.all()]
         return context
+
+    def api_value(self, value, context):
+        # Not chosen: every published actor of the document's language that has activities.
+        actors = sorted(context.every_once(Actor), key=lambda a: a.sort_order)
+        return {"caption": value.get("caption") or "", "actors": [a for a in actors if a.responsibilities.all()]}

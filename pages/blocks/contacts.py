@@ -4,10 +4,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from .choosers import ContactChooserBlock
+from .described import DescribedStructBlock
+from .schemas import ContactOut, ContactTableValue
 
 
-class ContactsBlock(blocks.StructBlock):
+class ContactsBlock(DescribedStructBlock):
     contacts = blocks.ListBlock(ContactChooserBlock(), label=_("contacts"))
+    api_schema = list[ContactOut]
 
     class Meta:
         icon = "mobile-alt"
@@ -15,11 +18,12 @@ class ContactsBlock(blocks.StructBlock):
         template = "pages/blocks/contacts.html"
 
 
-class ContactTableBlock(blocks.StructBlock):
+class ContactTableBlock(DescribedStructBlock):
     caption = blocks.CharBlock(
         label=_("caption"), max_length=200, help_text=_("Describes the table for screen reader users.")
     )
     contacts = blocks.ListBlock(ContactChooserBlock(), label=_("contacts"))
+    api_schema = ContactTableValue
 
     class Meta:
         icon = "table"

@@ -4,10 +4,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from .choosers import ConceptChooserBlock, GoalChooserBlock, IndicatorCategoryChooserBlock
+from .described import DescribedStructBlock
+from .schemas import ConceptOut, GoalOut, IndicatorCategoryOut
 
 
-class ConceptBlock(blocks.StructBlock):
+class ConceptBlock(DescribedStructBlock):
     concept = ConceptChooserBlock(label=_("concept"))
+    api_schema = ConceptOut
 
     class Meta:
         icon = "help"
@@ -15,8 +18,9 @@ class ConceptBlock(blocks.StructBlock):
         template = "pages/blocks/concept.html"
 
 
-class GoalBlock(blocks.StructBlock):
+class GoalBlock(DescribedStructBlock):
     goal = GoalChooserBlock(label=_("goal"))
+    api_schema = GoalOut
 
     class Meta:
         icon = "tick-inverse"
@@ -24,8 +28,9 @@ class GoalBlock(blocks.StructBlock):
         template = "pages/blocks/goal.html"
 
 
-class GoalOverviewBlock(blocks.StructBlock):
+class GoalOverviewBlock(DescribedStructBlock):
     goals = blocks.ListBlock(GoalChooserBlock(), label=_("goals"))
+    api_schema = list[GoalOut]
 
     class Meta:
         icon = "list-ul"
@@ -33,8 +38,9 @@ class GoalOverviewBlock(blocks.StructBlock):
         template = "pages/blocks/goal_overview.html"
 
 
-class IndicatorsBlock(blocks.StructBlock):
+class IndicatorsBlock(DescribedStructBlock):
     category = IndicatorCategoryChooserBlock(label=_("category"))
+    api_schema = IndicatorCategoryOut
 
     class Meta:
         icon = "warning"

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 
 from snippets.models import Actor, Concept, Contact, Goal, IndicatorCategory, Resource
 
-from ..blocks import SNIPPET_REFERENCES, body_blocks
+from ..blocks import described_blocks
 from ..models import (
     AccessibilityStatementPage,
     ChapterPage,
@@ -60,29 +60,28 @@ SITE_PAGE_TYPES = {
 }
 FORM_FIELD_FIELDS = ["label", "field_type", "required", "help_text"]
 
+# The next review date is the editors' to set as they follow the strategy up; the package does not carry it.
 STRATEGY_FIELDS = [
     "title",
     "slug",
-    "document_date",
-    "decision_body",
-    "decision_date",
-    "decision_paragraph",
-    "financed_by",
-    "follow_up_owner",
-    "follow_up_cadence",
-    "network_meeting_cadence",
-    "website",
+    *(name for name in StrategyPage.governance_fields if name != "next_review_date"),
     "summary",
     "intro",
     "position",
     "purpose",
 ]
 
-# Block type → {value key: package list of the snippets it refers to}, derived from the blocks' own map.
+# Which package list holds a snippet model's items, e.g. Contact → "contacts".
 KIND_OF_MODEL = {model: kind for kind, (model, _fields) in SNIPPET_KINDS.items()}
-BLOCK_REFERENCES = {name: {} for name, _block in body_blocks()} | {
-    block_type: {key: KIND_OF_MODEL[model]} for block_type, (key, model) in SNIPPET_REFERENCES.items()
-}
+
+
+def block_references():
+    """Block type → {value key: package list of the snippets it refers to}, from the blocks' own fields."""
+    return {
+        name: {key: KIND_OF_MODEL[model] for key, (model, _many) in block.chooses().items()}
+        for name, block in described_blocks().items()
+    }
+
 
 # Fields that are derived or point at other objects; checked by the reference pass instead.
 NOT_VALIDATED_HERE = [
@@ -235,10 +234,11 @@ def check_chapters(chapters, keys, where):
 
 def check_block(block, keys, where):
     block_type = block.get("type") if isinstance(block, dict) else None
-    if block_type not in BLOCK_REFERENCES:
+    references = block_references()
+    if block_type not in references:
         return [f"{where}: unknown block type {block_type!r}"]
     problems = []
-    for name, kind in BLOCK_REFERENCES[block_type].items():
+    for name, kind in references[block_type].items():
         value = (block.get("value") or {}).get(name)
         wanted = value if isinstance(value, list) else [value]
         if not wanted or None in wanted:

@@ -7,6 +7,7 @@ is live, so re-running creates no pages, snippets or revisions.
 
 import json
 from collections import Counter
+from functools import partial
 
 from django.conf import settings
 from django.db import transaction
@@ -15,9 +16,10 @@ from wagtail.models import Locale, Page, Site
 from pages.site_address import site_address
 from snippets.models import GoalAudience, Indicator, Responsibility
 
+from ..blocks import described_blocks
 from ..models import ChapterPage, FeedbackFormField, HomePage, StrategyPage
 from .keys import block_id, translation_key
-from .reader import BLOCK_REFERENCES, FORM_FIELD_FIELDS, SITE_PAGE_TYPES, SNIPPET_KINDS, STRATEGY_FIELDS, field_values
+from .reader import FORM_FIELD_FIELDS, KIND_OF_MODEL, SITE_PAGE_TYPES, SNIPPET_KINDS, STRATEGY_FIELDS, field_values
 from .signals import package_written
 
 # Each snippet family's ordered inline children: (relation, child model, how a data item becomes child fields).
@@ -233,24 +235,16 @@ class PackageWriter:
             Page.objects.get(pk=page.pk).move(Page.objects.get(pk=parent.pk), pos="last-child")
 
     def stream(self, blocks, path):
-        """A chapter body in StreamField's stored form, with snippet keys turned into primary keys."""
+        """A chapter body in StreamField's stored form, each block converting its own value (its from_package)."""
+        described = described_blocks()
+
+        def pk(model, key):
+            return self.pk[(KIND_OF_MODEL[model], key)]
+
         stream = []
         for position, block in enumerate(blocks):
-            block_type, value = block["type"], block.get("value")
-            references = BLOCK_REFERENCES[block_type]
-            if block_type == "heading":
-                value = {"text": value["text"], "level": str(value.get("level", 2))}
-            elif references:
-                value = dict(value)
-                for name, kind in references.items():
-                    if isinstance(value[name], list):
-                        value[name] = [
-                            {"type": "item", "value": self.pk[(kind, key)], "id": block_id(path, position, name, i)}
-                            for i, key in enumerate(value[name])
-                        ]
-                    else:
-                        value[name] = self.pk[(kind, value[name])]
-            stream.append({"type": block_type, "value": value, "id": block_id(path, position)})
+            value = described[block["type"]].from_package(block.get("value"), pk, partial(block_id, path, position))
+            stream.append({"type": block["type"], "value": value, "id": block_id(path, position)})
         return stream
 
     def report(self, label, before):

@@ -7,7 +7,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import BodyBlock, body_blocks
-from ..blocks.prefetch import bind_all
+from ..blocks.chosen import bind_all
 from .base import SitePage
 
 

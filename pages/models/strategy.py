@@ -18,7 +18,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from snippets.rich_text_features import TEXT_FEATURES
 
-from ..blocks.prefetch import bind_all
+from ..blocks.chosen import bind_all
 from .base import SitePage
 from .chapter import ChapterPage
 
@@ -82,6 +82,19 @@ class StrategyPage(RoutablePageMixin, SitePage):
         help_text=_("When the strategy is next due for follow-up; editors are reminded after this date."),
     )
     website = models.URLField(_("municipality's website"), blank=True)
+    # The strategy's governance facts, listed once: the API's `governance` and the package derive from it.
+    governance_fields = [
+        "document_date",
+        "decision_body",
+        "decision_date",
+        "decision_paragraph",
+        "financed_by",
+        "follow_up_owner",
+        "follow_up_cadence",
+        "network_meeting_cadence",
+        "next_review_date",
+        "website",
+    ]
 
     summary = models.CharField(
         _("summary"),
@@ -138,24 +151,7 @@ class StrategyPage(RoutablePageMixin, SitePage):
         index.SearchField("purpose"),
     ]
 
-    api_fields = [
-        APIField(name)
-        for name in [
-            "document_date",
-            "decision_body",
-            "decision_date",
-            "decision_paragraph",
-            "financed_by",
-            "follow_up_owner",
-            "follow_up_cadence",
-            "network_meeting_cadence",
-            "next_review_date",
-            "website",
-            "intro",
-            "position",
-            "purpose",
-        ]
-    ] + SitePage.api_fields
+    api_fields = [APIField(name) for name in [*governance_fields, "intro", "position", "purpose"]] + SitePage.api_fields
 
     # The decision is a fact of the Swedish original: its body, paragraph, funder and owner
     # are names, kept as decided in every language, like the dates and the address. Cadences

@@ -18,7 +18,7 @@ from ..errors import TranslationNotFound
 from ..fields import fields_parameter, list_item, select
 from ..paths import COLLECTIONS
 from ..preview import latest_versions, mark, require_editor, require_token
-from ..serializers import RichText, draft_snippets, snippet_serializer
+from ..serializers import RichText, draft_snippets, serialize
 from ..visibility import public_snippets
 
 PUBLIC = [BearerTokenAuth(), AllowAnonymous()]
@@ -53,7 +53,7 @@ def add_collection(router, prefix, model, schema, tag, ordering):
     @paginate(WagtailLimitOffsetPagination)
     def list_view(request, params: ListQuery = Query(...)):  # noqa: B008
         locale = get_locale(params.locale)
-        serialize = snippet_serializer(model, RichText(base_url(request)))
+        rich_text = RichText(base_url(request))
         if params.version == "draft":
             require_editor(request, model)
             found = draft_snippets(model, locale=locale)
@@ -61,7 +61,9 @@ def add_collection(router, prefix, model, schema, tag, ordering):
             found = public_snippets(request, model, locale=locale)
         found = sorted(found, key=lambda obj: tuple(getattr(obj, field) for field in [*ordering, "pk"]))
         mark(request, params.version)
-        return select([serialize(obj) for obj in found], params.fields)
+        items = [serialize(schema, obj, rich_text) for obj in found]
+        # A sparse item is a dict of the chosen fields (its `…Fields` twin).
+        return select([item.model_dump() for item in items], params.fields) if params.fields else items
 
     @router.get(
         f"/{prefix}/{{int:id}}/",
@@ -90,7 +92,7 @@ def add_collection(router, prefix, model, schema, tag, ordering):
             require_editor(request, obj)
             [obj] = latest_versions([obj])
         mark(request, params.version)
-        return snippet_serializer(model, RichText(base_url(request)))(obj)
+        return serialize(schema, obj, RichText(base_url(request)))
 
     list_view.__name__ = f"list_{prefix}"
     detail_view.__name__ = f"detail_{prefix}"

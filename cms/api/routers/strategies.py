@@ -22,7 +22,7 @@ from ..content import base_url, get_locale, public_pages
 from ..errors import TranslationNotFound
 from ..fields import fields_parameter, list_item, select
 from ..preview import mark, require_editor, require_token
-from ..serializers import BodySerializer, RichText, concept, draft_snippets, goal
+from ..serializers import BodySerializer, RichText, draft_snippets, serialize
 from ..visibility import public_snippets
 
 router = Router(tags=["strategies"])
@@ -49,14 +49,7 @@ class DocumentQuery(Schema):
 
 
 def summary(page, request):
-    return {
-        "id": page.pk,
-        "locale": page.locale.language_code,
-        "title": page.title,
-        "slug": page.slug,
-        "url": page.get_full_url(request) or "",
-        "last_published_at": page.last_published_at,
-    }
+    return schemas.StrategySummary.model_validate(page, context={"request": request}).model_dump()
 
 
 @router.get(
@@ -102,24 +95,7 @@ def strategy_document(request, id: int, params: DocumentQuery = Query(...)):  # 
         else set()
     )
     reviewed = reviews(chapters) if translated else {}
-    children = {}
-    for chapter, parent_key in shown:
-        children.setdefault(parent_key, []).append(chapter)
-
-    def tree(parent_key):
-        return [
-            {
-                "id": chapter.pk,
-                "locale": chapter_locale(chapter, strategy, source_code),
-                "title": chapter.title,
-                "slug": chapter.slug,
-                "url": chapter.get_full_url(request) or "",
-                "translation": chapter_translation(chapter, strategy, source_code, stale, reviewed),
-                "body": bodies.serialize(chapter.body.raw_data),
-                "chapters": tree(chapter.translation_key),
-            }
-            for chapter in children.get(parent_key, [])
-        ]
+    document = ChapterTree(shown, strategy, source_code, stale, reviewed, bodies)
 
     load = draft_snippets if draft else partial(public_snippets, request)
     return {
@@ -127,14 +103,45 @@ def strategy_document(request, id: int, params: DocumentQuery = Query(...)):  # 
         "version": params.version,
         "translation": status,
         "untranslated": [{"id": c.pk, "title": c.title, "source_locale": source_code} for c in untranslated],
-        "governance": {field: getattr(strategy, field) for field in schemas.Governance.model_fields},
+        "governance": schemas.Governance.model_validate(strategy),
         "intro": rich_text(strategy.intro),
         "position": rich_text(strategy.position),
         "purpose": rich_text(strategy.purpose),
-        "chapters": tree(None),
-        "concepts": [concept(c, rich_text) for c in sorted(load(Concept, locale=locale), key=by_order)],
-        "goals": [goal(g, rich_text) for g in sorted(load(Goal, locale=locale), key=by_order)],
+        "chapters": [
+            schemas.Chapter.model_validate(chapter, context={"request": request, "document": document})
+            for chapter in document.children_of(None)
+        ],
+        "concepts": [
+            serialize(schemas.ConceptOut, c, rich_text) for c in sorted(load(Concept, locale=locale), key=by_order)
+        ],
+        "goals": [serialize(schemas.GoalOut, g, rich_text) for g in sorted(load(Goal, locale=locale), key=by_order)],
     }
+
+
+class ChapterTree:
+    """What a chapter's schema reads from the document it is in: its language, status, body and children."""
+
+    def __init__(self, shown, strategy, source_code, stale, reviewed, bodies):
+        self.strategy = strategy
+        self.source_code = source_code
+        self.stale = stale
+        self.reviewed = reviewed
+        self.bodies = bodies
+        self.children = {}
+        for chapter, parent_key in shown:
+            self.children.setdefault(parent_key, []).append(chapter)
+
+    def children_of(self, parent_key):
+        return self.children.get(parent_key, [])
+
+    def locale_of(self, chapter):
+        return chapter_locale(chapter, self.strategy, self.source_code)
+
+    def translation_of(self, chapter):
+        return chapter_translation(chapter, self.strategy, self.source_code, self.stale, self.reviewed)
+
+    def body_of(self, chapter):
+        return self.bodies.serialize(chapter.body.raw_data)
 
 
 def by_order(obj):
