@@ -9,10 +9,10 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         from . import admin_titles, changes, purge, signals, site_address  # noqa: F401 (site_address registers checks)
-        from .api import freshness
+        from .caching import signals as caching
 
         admin_titles.install()
         changes.connect()
-        freshness.connect()
+        caching.connect()
         purge.connect()
         signals.connect()

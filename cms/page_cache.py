@@ -1,7 +1,8 @@
-"""A server-side cache of public HTML for anonymous readers, keyed by the content version.
+"""A server-side cache of public HTML for anonymous readers, keyed by the content version of its path.
 
-Any publish, unpublish, move or delete starts a new content version (cms/api/freshness.py), so
-the next request renders afresh; nothing is served that the database would not show now.
+A publish, unpublish, move or delete renews the versions of every page that shows the changed
+object (cms/caching/), so the next request for one of them renders afresh; nothing is served
+that the database would not show now, and pages the change does not reach stay cached.
 Only plain anonymous GETs are cached: no session cookie (editors and visitors who unlocked a
 private page bypass it), no query string (search results are not stored), and only answers that
 set no cookie and used no CSRF token (the feedback form and password forms are always rendered).
@@ -11,7 +12,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 
-from .api.freshness import answer_key
+from .caching.versions import answer_key
 
 SKIP = ("/admin/", "/api/", "/documents/", "/static/", "/media/")
 

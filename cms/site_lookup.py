@@ -2,15 +2,15 @@
 
 Wagtail finds the site with a query on every request (Site.find_for_request), and reads the
 site root paths that every page URL is built from out of the cache (Site.get_site_root_paths).
-Sites, their root pages and where those sit change only together with a new content version
-(cms.api.freshness), so an anonymous read reuses what was found under the same version: the
+Sites, their root pages and where those sit change only together with a new global content version
+(cms/caching/versions.py), so an anonymous read reuses what was found under the same version: the
 site per host, the root paths for all. Editors' requests look them up afresh.
 """
 
 from django.conf import settings
 from wagtail.models import Site
 
-from .api.freshness import content_version
+from .caching.versions import global_version
 
 # Hosts are not checked against ALLOWED_HOSTS before the lookup, so the memo is bounded.
 MAX_HOSTS = 32
@@ -18,7 +18,7 @@ _memo = {"version": None, "sites": {}, "root_paths": None}
 
 
 def current_memo(request):
-    version, _changed_at = content_version(request)
+    version, _changed_at = global_version(request)
     if _memo["version"] != version:
         _memo.update(version=version, sites={}, root_paths=None)
     return _memo

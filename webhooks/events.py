@@ -18,8 +18,8 @@ from .models import Delivery, Endpoint
 
 
 def api_url(instance):
-    from cms.api.content import default_site_url
     from cms.api.routers.snippets import COLLECTIONS
+    from cms.caching.reach import default_site_url
 
     root = default_site_url() + "/api/v3/"
     if isinstance(instance, Page):
@@ -29,7 +29,7 @@ def api_url(instance):
 
 
 def changed_api_urls(instance):
-    from cms.purge import API, urls_for_page, urls_for_snippet
+    from cms.caching.reach import API, urls_for_page, urls_for_snippet
 
     urls = urls_for_page(instance) if isinstance(instance, Page) else urls_for_snippet(instance)
     return sorted(url for url in urls if API in url)

@@ -11,9 +11,9 @@ from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
 from wagtail.models import get_page_models
 
+from ..caching.query import Conflict, canonical_path, normalise, parameter_spec
+from ..caching.versions import answer_key, content_version
 from ..search_text import MAX_QUERY_LENGTH, search_words
-from .cache_keys import Conflict, canonical_path, normalise, parameter_spec
-from .freshness import answer_key, content_version
 from .locales import CODES
 from .problems import PREFIX, problem, unknown_locale
 

@@ -296,7 +296,12 @@ if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "webhooks": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+    # Rendering the answers a publish renewed again into the cache (cms/caching/warm.py):
+    # `manage.py db_worker --backend cache-warm`.
+    "cache-warm": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
+# At most this many renewed answers are rendered again per warm-up run, strategy documents first.
+CACHE_WARM_LIMIT = int(os.environ.get("CACHE_WARM_LIMIT", "40"))
 # Webhook endpoints must be public internet addresses (webhooks/addresses.py); "1" allows the
 # server's own network too, for a receiver on the intranet.
 WEBHOOKS_ALLOW_PRIVATE_ADDRESSES = os.environ.get("WEBHOOKS_ALLOW_PRIVATE_ADDRESSES") == "1"
