@@ -41,8 +41,11 @@ class PublicPageCacheMiddleware:
             response = HttpResponse(body)
             for name, value in headers:
                 response[name] = value
+            response["X-Cache"] = "hit"
             return response
         response = self.get_response(request)
+        # Whether the server cache answered: for operators and the benchmark's hit ratio.
+        response["X-Cache"] = "miss"
         if (
             response.status_code == 200
             and not response.streaming
@@ -51,6 +54,7 @@ class PublicPageCacheMiddleware:
         ):
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
-            headers = [(name, value) for name, value in response.items() if name.lower() != "set-cookie"]
+            kept = [(name, value) for name, value in response.items()]
+            headers = [(name, value) for name, value in kept if name.lower() not in ("set-cookie", "x-cache")]
             cache.set(key, (response.content, headers), timeout=getattr(settings, "API_SERVER_CACHE_SECONDS", 86400))
         return response

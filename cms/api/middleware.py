@@ -152,6 +152,7 @@ class APICacheMiddleware:
         # API_SERVER_CACHE = False measures the cold path (make bench); production keeps it on.
         server_cache = getattr(settings, "API_SERVER_CACHE", True)
         cached = cache.get(key) if server_cache else None
+        hit = cached is not None
         if cached is None:
             response = self.get_response(request)
             if response.status_code != 200 or response.streaming:
@@ -173,6 +174,8 @@ class APICacheMiddleware:
         response["ETag"] = etag
         response["Last-Modified"] = http_date(last_modified)
         response["Cache-Control"] = f"public, max-age={self.max_age}"
+        # Whether the server cache answered: for operators and the benchmark's hit ratio.
+        response["X-Cache"] = "hit" if hit else "miss"
         patch_vary_headers(response, ["Authorization"])
         return response
 

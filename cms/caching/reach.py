@@ -102,6 +102,18 @@ def urls_for_page(page):
     return page_urls([*translations, *shown_on]) | api_urls_for_pages([*translations, *shown_on], strategies)
 
 
+def own_urls(page):
+    """The page's own answers in its language: its HTML, its API detail and its strategy's document."""
+    from pages.models import StrategyPage
+
+    root = default_site_url() + API
+    urls = page_urls([page]) | {f"{root}pages/{page.pk}/{suffix}" for suffix in ("", "breadcrumbs/", "translations/")}
+    strategy = StrategyPage.objects.ancestor_of(page, inclusive=True).first()
+    if strategy is not None:
+        urls.add(f"{root}strategies/{strategy.pk}/")
+    return urls
+
+
 def urls_for_snippet(snippet):
     from pages.models import StrategyPage
     from snippets.models import Contact

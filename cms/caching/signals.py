@@ -20,16 +20,18 @@ from .versions import renew, renew_everything
 from .warm import warm_later
 
 
-def changed(urls):
-    """Renew the answers at these URLs now and again once the change is committed, then warm them."""
+def changed(urls, first=()):
+    """Renew the answers at these URLs now and again once the change is committed, then warm them,
+    `first` (the changed object's own answers) before the rest."""
     urls = sorted(urls)
+    first = set(first)
     renew(urls)
 
     def committed():
         # Again: a reader between the signal and the commit still saw the old rows and may have
         # cached them under the versions renewed above.
         renew(urls)
-        warm_later(urls)
+        warm_later(urls, first)
 
     transaction.on_commit(committed)
 
@@ -46,7 +48,7 @@ def moves_a_site_root(page):
 
 def on_page_change(sender, instance, **kwargs):
     # Deleting a live page unpublishes it first (Wagtail's pre_delete), so deletes arrive here too.
-    changed(reach.urls_for_page(instance))
+    changed(reach.urls_for_page(instance), first=reach.own_urls(instance))
 
 
 def on_snippet_change(sender, instance, **kwargs):
