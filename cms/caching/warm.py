@@ -5,8 +5,9 @@ Strategy documents first (the most expensive answers to render), then the change
 answers, then the other pages in the site's language, then the rest, lists per language last;
 at most CACHE_WARM_LIMIT answers per run, the rest are rendered by the first reader who asks.
 A burst of changes coalesces: the URLs are gathered in the cache and one task is queued until
-it starts; changes while it runs queue the next one. The gathering is best effort (two processes adding at the same instant may lose one's URLs): a URL
-that is not warmed is only rendered by its first reader, never served stale.
+it starts; changes while it runs queue the next one. The gathering is best effort (two
+processes adding at the same instant may lose one's URLs): a URL that is not warmed is only
+rendered by its first reader, never served stale.
 """
 
 import logging
