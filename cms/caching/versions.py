@@ -19,7 +19,7 @@ import logging
 import re
 import uuid
 from functools import cache as memoize
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
@@ -135,7 +135,8 @@ def answer_key(kind, request, path):
 
 
 def scopes_of(urls):
-    return {scope_of(urlsplit(url).path) for url in urls} | {MISC}
+    # Decoded, as request.path is: an Arabic slug may come percent-encoded in a URL.
+    return {scope_of(unquote(urlsplit(url).path)) for url in urls} | {MISC}
 
 
 def renew(urls):
