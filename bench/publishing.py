@@ -72,7 +72,8 @@ def editor_token(workdir):
 
 def readers(server, host, detail_ids, workdir):
     pages = [run.STRATEGY, *(f"{run.STRATEGY}{slug}/" for slug in CHAPTERS)]
-    paths = pages * 6 + [f"/api/v3/pages/{pk}/" for pk in detail_ids] * (8 // len(detail_ids) or 1)
+    # 12 : 8 : 4, as the locustfile's task weights 3 : 2 : 1.
+    paths = pages * 3 + [f"/api/v3/pages/{detail_ids[i % len(detail_ids)]}/" for i in range(8)]
     paths += ["/api/v3/contacts/?locale=sv"] * 4
     script = workdir / "readers.lua"
     script.write_text(LUA % {"paths": ", ".join(json.dumps(path) for path in paths), "host": host})
