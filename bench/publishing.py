@@ -121,7 +121,8 @@ def measure(workdir):
     )
     try:
         token = editor_token(workdir)
-        host = urlsplit(api(server.base, "/api/v3/strategies/?locale=sv")["items"][0]["meta"]["html_url"]).netloc
+        chapter = api(server.base, f"/api/v3/pages/?locale=sv&slug={CHAPTERS[0]}")["items"][0]
+        host = urlsplit(chapter["meta"]["html_url"]).netloc
         chapter_ids = [page_id(server.base, slug) for slug in CHAPTERS]
         edited_ids = [page_id(server.base, slug) for slug in EDITED]
         # A first run warms every reader path, as the site's readers keep it warm.
