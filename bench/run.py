@@ -220,6 +220,12 @@ def main():
     finally:
         cold.stop()
 
+    print("Readers with and without publishing …", flush=True)
+    sys.path.insert(0, str(ROOT))
+    from bench import publishing
+
+    publishing_case = publishing.measure(workdir, sys.modules[__name__])
+
     if PAGES:
         rows += scale_rows(workdir, [*cases_cold, ("API page listing, cold", "/api/v3/pages/?locale=sv")])
 
@@ -234,6 +240,7 @@ def main():
         "cpus": os.cpu_count(),
         "rows": rows,
         "cold_detail_vs_v2_reference": against_v2,
+        "publishing": publishing_case,
     }
     (ROOT / "bench" / "results.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
     print(f"\n{'case':<55} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'queries':>8} {'x ceiling':>10}")
@@ -247,6 +254,14 @@ def main():
             print(f"{row['name']}: p50 is {row['p50_ratio_to_100_pages']}x the 100-page case, {row['bytes']} bytes")
     pairs = ", ".join(f"{pair['ratio']}x" for pair in against_v2["pairs"])
     print(f"\nCold API page detail / Wagtail API v2 reference: median {against_v2['median_ratio']}x ({pairs})")
+    quiet, busy = publishing_case["without_publishing"], publishing_case["with_publishing"]
+    print(f"\nReaders (make load's mix), without publishing / with a publish every {publishing.PUBLISH_EVERY:g} s:")
+    for name, case in (("without publishing", quiet), ("with publishing", busy)):
+        print(
+            f"  {name:<20} {case['requests_per_s']:>7.0f} req/s  p50 {case['p50_ms']} ms  p99 {case['p99_ms']} ms"
+            f"  cache hits {case['cache_hit_ratio']:.1%}"
+        )
+    print(f"  p99 ratio {publishing_case['p99_ratio']}x, {publishing_case['publishes']} publishes")
     print("\nWritten to bench/results.json")
 
 

@@ -9,11 +9,11 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         from . import admin_titles, changes, contact_details_package, purge, signals
-        from .api import freshness
+        from .caching import signals as caching
 
         admin_titles.install()
         changes.connect()
         contact_details_package.connect()
-        freshness.connect()
+        caching.connect()
         purge.connect()
         signals.connect()

@@ -20,8 +20,8 @@ from wagtail.signals import page_published, page_unpublished, published, unpubli
 from followup.models import ActorReport, FollowUpRound
 
 from .api.content import is_private
-from .api.paths import COLLECTIONS
 from .api.visibility import is_public_snippet as is_snippet
+from .api_paths import COLLECTIONS
 from .models import ContentChange
 
 Action = ContentChange.Action

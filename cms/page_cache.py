@@ -1,7 +1,8 @@
-"""A server-side cache of public HTML for anonymous readers, keyed by the content version.
+"""A server-side cache of public HTML for anonymous readers, keyed by the content version of its path.
 
-Any publish, unpublish, move or delete starts a new content version (cms/api/freshness.py), so
-the next request renders afresh; nothing is served that the database would not show now.
+A publish, unpublish, move or delete renews the versions of every page that shows the changed
+object (cms/caching/), so the next request for one of them renders afresh; nothing is served
+that the database would not show now, and pages the change does not reach stay cached.
 Only plain anonymous GETs are cached: no session cookie (editors and visitors who unlocked a
 private page bypass it), no query string (search results are not stored), and only answers that
 set no cookie and used no CSRF token (the feedback form and password forms are always rendered).
@@ -11,7 +12,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 
-from .api.freshness import answer_key
+from .caching.versions import answer_key
 
 SKIP = ("/admin/", "/api/", "/documents/", "/static/", "/media/")
 
@@ -40,8 +41,11 @@ class PublicPageCacheMiddleware:
             response = HttpResponse(body)
             for name, value in headers:
                 response[name] = value
+            response["X-Cache"] = "hit"
             return response
         response = self.get_response(request)
+        # Whether the server cache answered: for operators and the benchmark's hit ratio.
+        response["X-Cache"] = "miss"
         if (
             response.status_code == 200
             and not response.streaming
@@ -50,6 +54,9 @@ class PublicPageCacheMiddleware:
         ):
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
-            headers = [(name, value) for name, value in response.items() if name.lower() != "set-cookie"]
+            # The cache's own header says how this answer was served, not how the stored one was.
+            headers = [
+                (name, value) for name, value in response.items() if name.lower() not in ("set-cookie", "x-cache")
+            ]
             cache.set(key, (response.content, headers), timeout=settings.API_SERVER_CACHE_SECONDS)
         return response

@@ -13,8 +13,8 @@ from followup import urls as followup_urls
 from pages import views as page_views
 
 from .api.endpoints import api
-from .api.paths import PREFIX
 from .api.problems import not_found as api_not_found
+from .api_paths import PREFIX
 from .sitemap import LocalizedSitemap
 from .views import robots_txt
 

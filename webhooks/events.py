@@ -14,11 +14,10 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
 
-from cms.api.content import default_site_url
-from cms.api.paths import COLLECTIONS, PREFIX
+from cms.api_paths import COLLECTIONS, PREFIX
+from cms.caching.reach import API, default_site_url, urls_for_page, urls_for_snippet
 from cms.changes import FOLLOW_UPS, kind_of, public_change, source_round
 from cms.models import ContentChange
-from cms.purge import API, urls_for_page, urls_for_snippet
 
 from .delivery import deliver
 from .models import Delivery, Endpoint

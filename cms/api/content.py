@@ -42,12 +42,6 @@ def base_url(request):
     return site_for(request).root_url or request.build_absolute_uri("/")
 
 
-def default_site_url():
-    """The default site's root URL, for code that runs outside a request (CDN purge, webhooks)."""
-    site = Site.objects.filter(is_default_site=True).first()
-    return site.root_url if site else ""
-
-
 def is_private(page, ignoring=None):
     """Whether a view restriction on the page or above it hides it (one restriction may be left out)."""
     restrictions = PageViewRestriction.objects.filter(page__in=page.get_ancestors(inclusive=True))

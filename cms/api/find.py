@@ -10,9 +10,9 @@ from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
 from wagtail.models import Locale
 
+from ..api_paths import PREFIX
 from .content import public_pages, site_for
 from .locales import CODES
-from .paths import PREFIX
 
 FIND_PATH = f"{PREFIX}pages/find/"
 

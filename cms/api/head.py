@@ -1,6 +1,6 @@
 """HEAD wherever GET works under /api/v3/: Ninja routes GET only, so HEAD is answered as GET without the body."""
 
-from .paths import PREFIX
+from ..api_paths import PREFIX
 
 
 class HeadAsGetMiddleware:

@@ -13,11 +13,11 @@ from wagtail.models import get_page_models
 
 from pages.search_text import MAX_QUERY_LENGTH, search_words
 
-from .cache_keys import Conflict, canonical_path, normalise, parameter_spec
+from ..api_paths import PREFIX
+from ..caching.query import Conflict, canonical_path, normalise, parameter_spec
+from ..caching.versions import answer_key, content_version
 from .endpoints import api
-from .freshness import answer_key, content_version
 from .locales import CODES
-from .paths import PREFIX
 from .problems import problem, unknown_locale
 
 
@@ -153,6 +153,7 @@ class APICacheMiddleware:
         # API_SERVER_CACHE = False measures the cold path (make bench); production keeps it on.
         server_cache = settings.API_SERVER_CACHE
         cached = cache.get(key) if server_cache else None
+        hit = cached is not None
         if cached is None:
             response = self.get_response(request)
             if response.status_code != 200 or response.streaming:
@@ -171,6 +172,8 @@ class APICacheMiddleware:
         response["ETag"] = etag
         response["Last-Modified"] = http_date(last_modified)
         response["Cache-Control"] = f"public, max-age={self.max_age}"
+        # Whether the server cache answered: for operators and the benchmark's hit ratio.
+        response["X-Cache"] = "hit" if hit else "miss"
         patch_vary_headers(response, ["Authorization"])
         # A 304 when If-None-Match (weak comparison) or, without it, If-Modified-Since says the
         # client's copy is current; it keeps the validators, Cache-Control and Vary above.

@@ -5,8 +5,8 @@ Wagtail's generated document has three gaps (decision 0009): the `AllowAnonymous
 `/snippets/{type}/` operations take a `{type}` whose schema matches no value.
 """
 
+from ..api_paths import PREFIX
 from .locales import CODES
-from .paths import PREFIX
 
 PROBLEM = {
     "type": "object",

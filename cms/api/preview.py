@@ -10,7 +10,7 @@ from typing import Literal
 
 from wagtail.models import Revision
 
-from .paths import PREFIX
+from ..api_paths import PREFIX
 
 Version = Literal["live", "draft"]
 HEADER = "Content-Version"

@@ -264,7 +264,7 @@ CONTENT_SECURITY_POLICY = {
 # Cross-origin reads of the JSON API for the municipal front-ends listed in CORS_ALLOWED_ORIGINS
 # (comma-separated, scheme included); none by default. Reads only: writes are for the admin's origin.
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
-CORS_URLS_REGEX = r"^/api/v3/"  # cms.api.paths.PREFIX; settings import no app code
+CORS_URLS_REGEX = r"^/api/v3/"  # cms.api_paths.PREFIX; settings import no app code
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_HEADERS = ["accept", "accept-language", "authorization", "if-none-match", "if-modified-since"]
 CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]
@@ -319,7 +319,12 @@ if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "webhooks": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+    # Rendering the answers a publish renewed again into the cache (cms/caching/warm.py):
+    # `manage.py db_worker --backend cache-warm`.
+    "cache-warm": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
+# At most this many renewed answers are rendered again per warm-up run, strategy documents first.
+CACHE_WARM_LIMIT = int(os.environ.get("CACHE_WARM_LIMIT", "40"))
 # Webhook endpoints must be public internet addresses (webhooks/addresses.py); "1" allows the
 # server's own network too, for a receiver on the intranet.
 WEBHOOKS_ALLOW_PRIVATE_ADDRESSES = os.environ.get("WEBHOOKS_ALLOW_PRIVATE_ADDRESSES") == "1"

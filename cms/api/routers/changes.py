@@ -8,8 +8,8 @@ from wagtail.api.v3.auth import AllowAnonymous, BearerTokenAuth
 
 from cms.models import ContentChange
 
+from ...api_paths import PREFIX
 from ..content import base_url
-from ..paths import PREFIX
 
 router = Router(tags=["changes"])
 PUBLIC = [BearerTokenAuth(), AllowAnonymous()]

@@ -12,11 +12,11 @@ from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 
 from snippets.models import Actor, Concept, Contact, Goal, IndicatorCategory, Resource
 
+from ...api_paths import COLLECTIONS
 from .. import schemas
 from ..content import base_url, get_locale
 from ..errors import TranslationNotFound
 from ..fields import fields_parameter, list_item, select
-from ..paths import COLLECTIONS
 from ..preview import latest_versions, mark, require_editor, require_token
 from ..serializers import RichText, draft_snippets, serialize
 from ..visibility import public_snippets

@@ -1,0 +1,154 @@
+"""The versions cached answers are keyed by: one per group of answers that change together (a scope),
+and one global version above them all.
+
+A scope is what one URL's answer depends on as the reach of a change names it (reach.py): an HTML
+page's path, one API page with its breadcrumbs and translations, one strategy document, one
+snippet, one API list with every query string. A change renews the versions of the scopes it
+reaches, so the next request for one of those answers misses the cache and sees the change, and
+every other answer stays cached. Answers whose dependencies no change computes (the change feed,
+follow-ups, the OpenAPI document, search) share the scope "misc", which every change renews, as
+every change renewed everything before.
+
+The global version is renewed only for changes whose reach cannot be computed (a site, a language,
+a page moved to or from the top of a site), and a deploy starts a new build (cms/build.py); each
+use of it is logged. Versions live in the shared cache, so every process sees a change at once.
+"""
+
+import hashlib
+import logging
+import re
+import uuid
+from functools import cache as memoize
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from django.core.cache import cache
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from ..api_paths import PREFIX as API
+
+logger = logging.getLogger(__name__)
+
+GLOBAL = "content-version"
+MISC = "misc"
+API_LISTS = ("pages", "strategies", "navigation")
+API_ANSWER = re.compile(r"^([a-z-]+)/(?:(\d+)/(?:[a-z-]+/)?)?$")
+
+
+def scope_key(scope):
+    return f"{GLOBAL}:{scope}"
+
+
+@memoize
+def api_roots():
+    from .reach import snippet_collections
+
+    return frozenset((*API_LISTS, *snippet_collections().values()))
+
+
+@memoize
+def non_page_prefixes():
+    """HTML paths served by views other than pages' (search, follow-ups): they show whatever they
+    find, so their answers are in "misc"."""
+    prefixes = ["/robots.txt"]
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            for name, kwargs in (("search", {}), ("follow_up", {"year": 2000})):
+                prefixes.append(reverse(name, kwargs=kwargs).removesuffix("2000/"))
+    return tuple(prefixes)
+
+
+def scope_of(path):
+    """The scope of the answer at this path (a URL's path, without the query)."""
+    if path.startswith(API):
+        match = API_ANSWER.match(path[len(API) :])
+        if match is None or match.group(1) not in api_roots():
+            return MISC
+        root, pk = match.groups()
+        if pk is None:
+            return f"api:{root}/"
+        if root == "navigation":
+            return MISC
+        return f"api:{root}/{pk}/"
+    if path.startswith(non_page_prefixes()):
+        return MISC
+    return f"html:{path}"
+
+
+def fresh():
+    return (uuid.uuid4().hex, timezone.now())
+
+
+def read(keys):
+    found = cache.get_many(keys)
+    missing = [key for key in keys if key not in found]
+    for key in missing:
+        # add, not set: two processes starting the same version at once agree on one.
+        cache.add(key, fresh(), timeout=None)
+    if missing:
+        found.update(cache.get_many(missing))
+    return [found[key] for key in keys]
+
+
+def content_version(request=None, path=None):
+    """(version, when it began) of the answer at the path (the request's path by default).
+
+    Shared by every process through the cache. Given the request, it is read once per request
+    however many middlewares ask. Without a path or request, the global version.
+    """
+    if path is None and request is not None:
+        path = request.path
+    keys = [GLOBAL] if path is None else [GLOBAL, scope_key(scope_of(path))]
+    memo = getattr(request, "_content_versions", None) if request is not None else None
+    if memo is not None and tuple(keys) in memo:
+        return memo[tuple(keys)]
+    versions = read(keys)
+    current = (".".join(version for version, _at in versions), max(at for _version, at in versions))
+    if request is not None:
+        memo = request.__dict__.setdefault("_content_versions", {})
+        memo[tuple(keys)] = current
+        # The global version alone comes with it, for SiteLookupMiddleware.
+        memo[(GLOBAL,)] = versions[0]
+    return current
+
+
+def global_version(request=None):
+    """(version, when it began) of what every answer depends on: sites, languages, where the sites' roots are."""
+    memo = getattr(request, "_content_versions", None) if request is not None else None
+    if memo is not None and (GLOBAL,) in memo:
+        return memo[(GLOBAL,)]
+    [current] = read([GLOBAL])
+    if request is not None:
+        request.__dict__.setdefault("_content_versions", {})[(GLOBAL,)] = current
+    return current
+
+
+def answer_key(kind, request, path):
+    """The cache key of a stored answer: this build, the versions of its scope, this host and path.
+
+    A change renews its scopes' versions and a deploy starts a new build (cms/build.py), so neither
+    can serve an answer from before it.
+    """
+    version, _changed_at = content_version(request, urlsplit(path).path)
+    raw = f"{settings.BUILD_ID}|{version}|{request.get_host()}|{path}"
+    return f"{kind}:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def scopes_of(urls):
+    # Decoded, as request.path is: an Arabic slug may come percent-encoded in a URL.
+    return {scope_of(unquote(urlsplit(url).path)) for url in urls} | {MISC}
+
+
+def renew(urls):
+    """Start new versions for the answers at these URLs (and "misc")."""
+    scopes = scopes_of(urls)
+    now = fresh()
+    cache.set_many({scope_key(scope): (uuid.uuid4().hex, now[1]) for scope in scopes}, timeout=None)
+    return scopes
+
+
+def renew_everything(reason):
+    """The fallback: every answer of every scope, for a change whose reach is not computed."""
+    logger.info("Every cached answer renewed (global content version): %s", reason)
+    cache.set(GLOBAL, fresh(), timeout=None)

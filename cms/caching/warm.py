@@ -1,0 +1,76 @@
+"""After a change is committed, render the answers it renewed again into the cache, in the
+background, so that the first reader after a publish usually finds a warm answer.
+
+Strategy documents first (the most expensive answers to render), then the changed object's own
+answers, then the other pages in the site's language, then the rest, lists per language last;
+at most CACHE_WARM_LIMIT answers per run, the rest are rendered by the first reader who asks.
+A burst of changes coalesces: the URLs are gathered in the cache and one task is queued until
+it starts; changes while it runs queue the next one. The gathering is best effort (two
+processes adding at the same instant may lose one's URLs): a URL that is not warmed is only
+rendered by its first reader, never served stale.
+"""
+
+import logging
+import re
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.cache import cache
+from django.test import Client
+from django_tasks import task
+
+logger = logging.getLogger(__name__)
+
+PENDING = "cache-warm-pending"
+SCHEDULED = "cache-warm-scheduled"
+STRATEGY_DOCUMENT = re.compile(r"/api/v3/strategies/\d+/$")
+
+
+def limit():
+    return getattr(settings, "CACHE_WARM_LIMIT", 40)
+
+
+def priority(url, first=()):
+    parts = urlsplit(url)
+    if STRATEGY_DOCUMENT.search(parts.path):
+        return 0 if url in first else 1
+    if url in first:
+        return 2
+    if parts.path.startswith(f"/{settings.LANGUAGE_CODE}/"):
+        return 3
+    return 5 if parts.query else 4
+
+
+def warm_later(urls, first=()):
+    """Queue the answers at these URLs for the warm-up; `first` (the changed object's own) before the rest."""
+    if not getattr(settings, "CACHE_WARM", True) or not urls:
+        return
+    pending = cache.get(PENDING) or {}
+    for url in urls:
+        pending[url] = min(pending.get(url, 9), priority(url, first))
+    cache.set(PENDING, pending, timeout=60 * 60)
+    # add: only the first change of a burst queues a task; it is cleared when the task starts.
+    if cache.add(SCHEDULED, True, timeout=10 * 60):
+        warm.enqueue()
+
+
+def chosen(pending):
+    return sorted(pending, key=lambda url: (pending[url], url))[: limit()]
+
+
+@task(backend="cache-warm")
+def warm():
+    cache.delete(SCHEDULED)
+    urls = cache.get(PENDING) or {}
+    cache.delete(PENDING)
+    rendered = 0
+    for url in chosen(urls):
+        parts = urlsplit(url)
+        # As an anonymous reader asks, at the site's public address: the caches store the answer
+        # under that host (cms/caching/versions.py, answer_key).
+        client = Client(HTTP_HOST=parts.netloc)
+        path = parts.path + (f"?{parts.query}" if parts.query else "")
+        response = client.get(path, secure=parts.scheme == "https")
+        rendered += response.status_code == 200
+    logger.info("Warmed %s of %s renewed answers", rendered, len(urls))
+    return rendered

@@ -1,0 +1,82 @@
+"""After a publish, the answers it renewed are rendered again into the cache by a background task:
+strategy documents first, a bounded number per run, and one task for a burst of publishes."""
+
+from urllib.parse import urlsplit
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django_tasks_db.models import DBTaskResult
+
+from cms.caching.reach import default_site_url
+from cms.caching.warm import warm
+from pages.models import ChapterPage
+from tests.content import sv
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def warming(settings):
+    settings.PUBLIC_PAGE_CACHE = True
+    settings.CACHE_WARM = True
+    cache.clear()
+
+
+@pytest.fixture
+def client(client):
+    # Readers come to the site's public address, where the warm-up renders the answers.
+    client.defaults["HTTP_HOST"] = urlsplit(default_site_url()).netloc
+    return client
+
+
+def queries(client, path):
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(path).status_code == 200, path
+    return len(captured)
+
+
+def warm_up_tasks():
+    return DBTaskResult.objects.filter(task_path=f"{warm.module_path}").count()
+
+
+def test_a_burst_of_publishes_queues_one_warm_up_that_renders_every_renewed_answer(
+    client, strategy, django_capture_on_commit_callbacks
+):
+    chapters = list(sv(ChapterPage).filter(slug__in=["aktorer", "norrland", "samverkan"]))
+    document = f"/api/v3/strategies/{strategy.pk}/"
+    for path in (document, *(chapter.url for chapter in chapters)):
+        client.get(path)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        for number, chapter in enumerate(chapters):
+            chapter.title = f"Kapitel {number}"
+            chapter.save_revision().publish()
+
+    assert warm_up_tasks() == 1
+    warm.call()
+    # The first reader after the publishes is served from the cache, and sees them.
+    assert queries(client, document) == 0
+    for number, chapter in enumerate(chapters):
+        assert queries(client, chapter.url) == 0, chapter.slug
+        assert f"<h1>Kapitel {number}</h1>" in client.get(chapter.url).content.decode()
+
+    # The next publish queues the next warm-up.
+    with django_capture_on_commit_callbacks(execute=True):
+        chapters[0].save_revision().publish()
+    assert warm_up_tasks() == 2
+
+
+def test_strategy_documents_are_warmed_first_and_the_work_is_bounded(
+    client, strategy, settings, django_capture_on_commit_callbacks
+):
+    settings.CACHE_WARM_LIMIT = 1
+    chapter = sv(ChapterPage).get(slug="aktorer")
+    document = f"/api/v3/strategies/{strategy.pk}/"
+    with django_capture_on_commit_callbacks(execute=True):
+        chapter.save_revision().publish()
+
+    assert warm.call() == 1
+    assert queries(client, document) == 0
+    assert queries(client, chapter.url) > 0
