@@ -26,6 +26,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from ..api_paths import COLLECTIONS
 from ..api_paths import PREFIX as API
 
 logger = logging.getLogger(__name__)
@@ -40,11 +41,7 @@ def scope_key(scope):
     return f"{GLOBAL}:{scope}"
 
 
-@memoize
-def api_roots():
-    from .reach import snippet_collections
-
-    return frozenset((*API_LISTS, *snippet_collections().values()))
+API_ROOTS = frozenset((*API_LISTS, *COLLECTIONS.values()))
 
 
 @memoize
@@ -63,7 +60,7 @@ def scope_of(path):
     """The scope of the answer at this path (a URL's path, without the query)."""
     if path.startswith(API):
         match = API_ANSWER.match(path[len(API) :])
-        if match is None or match.group(1) not in api_roots():
+        if match is None or match.group(1) not in API_ROOTS:
             return MISC
         root, pk = match.groups()
         if pk is None:
