@@ -16,7 +16,7 @@ STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Tests measure rendering (query counts) and change content without publish signals; the public
-# page cache has its own tests (tests/site/test_page_cache.py) and runs in the two-instance test.
+# page cache has its own tests (tests/cms/test_page_cache.py) and runs in the two-instance test.
 PUBLIC_PAGE_CACHE = False
 # Publishing queues no warm-up (cms/caching/warm.py) but in the tests of the warm-up.
 CACHE_WARM = False

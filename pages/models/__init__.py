@@ -1,7 +1,7 @@
 """Page types, one module each: home → strategy → chapters (which nest), and the site's own pages."""
 
 # Page types register in this order, and it is the order of the OpenAPI document's unions
-# (tests/api/snapshots/openapi.json).
+# (tests/cms/api/snapshots/openapi.json).
 # isort: off
 from .safety_advice import SafetyAdvicePage
 from .accessibility_statement import AccessibilityStatementPage, FeedbackFormField

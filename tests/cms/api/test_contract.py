@@ -141,7 +141,8 @@ def test_breadcrumbs_translations_and_navigation(api, strategy):
     navigation = api("navigation/?depth=3").json()
     assert navigation[0]["id"] == strategy.pk
     chapter_titles = [c["title"] for c in navigation[0]["children"]]
-    assert chapter_titles[0] == "Aktörer" and len(chapter_titles) == 13
+    # The strategy's chapters in the tree's order, whatever the package holds.
+    assert chapter_titles == list(strategy.get_children().live().values_list("title", flat=True))
     assert api("navigation/?depth=1").json()[0]["children"] == []
 
 

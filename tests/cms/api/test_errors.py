@@ -5,7 +5,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 
 from cms.roles import APPROVERS
-from tests.api.test_openapi import get_operations
+from tests.cms.api.test_openapi import get_operations
 
 pytestmark = pytest.mark.django_db
 
