@@ -3,13 +3,19 @@
 Unknown parameters are refused before this (StrictQueryParametersMiddleware). What is left is
 rewritten to one canonical form before the view reads it: sorted by name, each value once,
 defaults left out. The view answers from exactly what the key names, and `?locale=sv`,
-`?locale=sv&locale=sv` and `?` share one cache entry.
+`?locale=sv&locale=sv` and `?` share one cache entry. The comma-separated choices (`fields=`,
+`expand=`) are sorted and each name kept once too: `fields=name,name` and `fields=phone,name`
+name the same answer as `fields=name,phone`.
 """
 
 import json
 from urllib.parse import urlencode
 
 from django.http import QueryDict
+
+
+# Parameters whose value is a set of names: the order and repeats of the names change nothing.
+NAME_SETS = ("fields", "expand")
 
 
 class Conflict(ValueError):
@@ -36,6 +42,9 @@ def normalise(query, specs):
     for name in sorted(query):
         default, is_list = specs.get(name, (None, False))
         values = list(dict.fromkeys(query.getlist(name)))
+        if name in NAME_SETS:
+            values = [",".join(sorted(set(value.split(",")))) for value in values]
+            values = list(dict.fromkeys(values))
         if not is_list and len(values) > 1:
             raise Conflict(name)
         if not is_list and is_default(values[0], default):

@@ -52,3 +52,13 @@ def test_different_answers_still_get_their_own_entries(client):
         client.get(f"/api/v3/contacts/?locale={locale}")
     client.get("/api/v3/contacts/?limit=5")
     assert len(stored_answers()) == 5
+
+
+def test_repeated_or_reordered_field_and_expand_names_share_one_entry(client, strategy):
+    fields = ["name,phone", "phone,name", "name,name,phone", "phone,name,phone"]
+    bodies = {client.get(f"/api/v3/contacts/?fields={choice}").content for choice in fields}
+    assert len(bodies) == 1
+    expand = ["translations,breadcrumbs", "breadcrumbs,translations", "breadcrumbs,breadcrumbs,translations"]
+    for choice in expand:
+        assert client.get(f"/api/v3/pages/{strategy.pk}/?expand={choice}").status_code == 200
+    assert len(stored_answers()) == 2
