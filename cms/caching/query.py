@@ -13,7 +13,6 @@ from urllib.parse import urlencode
 
 from django.http import QueryDict
 
-
 # Parameters whose value is a set of names: the order and repeats of the names change nothing.
 NAME_SETS = ("fields", "expand")
 
