@@ -93,13 +93,45 @@ def api_urls_for_pages(pages, strategies):
     return urls
 
 
+def chosen_snippet_urls(pages):
+    """The API answers of the snippets the pages choose, in every language: a snippet is public while
+    a live public page shows it (decision 0011), so a page's publish, unpublish, view restriction or
+    delete can add it to its collection or take it out."""
+    page_type = ContentType.objects.get_for_model(Page)
+    models = {ContentType.objects.get_for_model(model).pk: model for model in COLLECTIONS}
+    chosen = {}
+    for type_id, object_id in (
+        ReferenceIndex.objects.filter(
+            base_content_type=page_type,
+            object_id__in=[str(page.pk) for page in pages],
+            to_content_type_id__in=models,
+        )
+        .values_list("to_content_type_id", "to_object_id")
+        .distinct()
+    ):
+        chosen.setdefault(models[type_id], set()).add(object_id)
+    root = default_site_url() + API
+    urls = set()
+    for model, ids in chosen.items():
+        prefix = COLLECTIONS[model]
+        urls.update(with_locales(f"{root}{prefix}/"))
+        keys = model.objects.filter(pk__in=[int(pk) for pk in ids if pk.isdigit()]).values("translation_key")
+        for pk in model.objects.filter(translation_key__in=keys).values_list("pk", flat=True):
+            urls.update(with_locales(f"{root}{prefix}/{pk}/"))
+    return urls
+
+
 def urls_for_page(page):
     from pages.models import StrategyPage
 
     translations = list(page.get_translations(inclusive=True).specific())
     shown_on = strategy_trees(translations)
     strategies = [p for p in shown_on if isinstance(p, StrategyPage)]
-    return page_urls([*translations, *shown_on]) | api_urls_for_pages([*translations, *shown_on], strategies)
+    return (
+        page_urls([*translations, *shown_on])
+        | api_urls_for_pages([*translations, *shown_on], strategies)
+        | chosen_snippet_urls(translations)
+    )
 
 
 def own_urls(page):
@@ -175,7 +207,7 @@ def urls_for_subtree(page):
     """The page as urls_for_page, and every page below it: a view restriction covers them all, and a
     move or a new slug changes all their addresses."""
     below = list(Page.objects.descendant_of(page).specific())
-    return urls_for_page(page) | page_urls(below) | api_urls_for_pages(below, [])
+    return urls_for_page(page) | page_urls(below) | api_urls_for_pages(below, []) | chosen_snippet_urls(below)
 
 
 def former_urls(page, url_path_before, url_path_after):

@@ -147,3 +147,37 @@ def test_a_change_without_a_computed_reach_renews_everything_and_says_so(get, un
     assert "Every cached answer renewed" in caplog.text
     for path in unrelated:
         assert get(path).queries > 0, path
+
+
+def contact_shown_only_by_one_page():
+    """A Swedish contact that one live page chooses and no other, nor the emergency banner."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page, ReferenceIndex
+
+    references = ReferenceIndex.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Page),
+        to_content_type=ContentType.objects.get_for_model(Contact),
+    )
+    by_contact = {}
+    for contact_id, page_id in references.values_list("to_object_id", "object_id"):
+        by_contact.setdefault(int(contact_id), set()).add(int(page_id))
+    for contact in sv(Contact).filter(pk__in=by_contact, in_emergency_banner=False, live=True):
+        if len(by_contact[contact.pk]) == 1:
+            return contact, Page.objects.get(pk=next(iter(by_contact[contact.pk]))).specific
+    raise AssertionError("the package has no contact that only one page shows")
+
+
+@pytest.mark.parametrize("change", ["view restriction", "unpublish"])
+def test_a_contact_leaves_the_cached_lists_when_its_only_page_stops_being_public(get, change):
+    contact, page = contact_shown_only_by_one_page()
+    listing, detail = "/api/v3/contacts/?locale=sv", f"/api/v3/contacts/{contact.pk}/"
+    warm(get, [listing, detail])
+    assert contact.name in get(listing).content.decode()
+
+    if change == "view restriction":
+        PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    else:
+        page.unpublish()
+
+    assert contact.name not in get(listing).content.decode()
+    assert get(detail).status_code == 404
