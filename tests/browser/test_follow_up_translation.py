@@ -17,7 +17,7 @@ from followup.rounds import open_round
 from pages.models import StrategyPage
 today = datetime.date.today()
 strategy = StrategyPage.objects.get(locale__language_code="sv")
-follow_up = open_round(strategy, 2032, today - datetime.timedelta(days=30), today - datetime.timedelta(days=2))
+follow_up = open_round(strategy, 2034, today - datetime.timedelta(days=30), today - datetime.timedelta(days=2))
 report = follow_up.reports.get(actor__name="Polisen")
 activity = report.activities.first()
 activity.status, activity.target_group = ActivityStatus.CARRIED_OUT, "Hotellpersonal"
@@ -41,17 +41,17 @@ def messages(page):
 
 def english_follow_up(server, strategy):
     rounds = json.loads(public_text(server, f"/api/v3/follow-ups/?strategy={strategy}&locale=en"))
-    item = next(item for item in rounds if item["year"] == 2032)
+    item = next(item for item in rounds if item["year"] == 2034)
     return public_text(server, f"/api/v3/follow-ups/{item['id']}/?locale=en")
 
 
 def test_a_report_is_translated_into_english_reviewed_and_read(server, login, published_report):
-    english_page = "/en/uppfoljning/2032/"
+    english_page = "/en/uppfoljning/2034/"
     assert "Hotellpersonal" in public_text(server, english_page), "Swedish until it is translated"
 
     approver = login("granskare", locale="en-US")
     approver.goto(f"{server}/admin/snippets/followup/actorreport/?locale=sv")
-    row = approver.locator("tr", has_text="Uppföljning 2032").filter(has_text="Polisen")
+    row = approver.locator("tr", has_text="Uppföljning 2034").filter(has_text="Polisen")
     row.locator("[data-w-dropdown-target=toggle]").first.click()
     with approver.expect_navigation():
         row.get_by_role("link", name="Översätt").click()
@@ -63,7 +63,7 @@ def test_a_report_is_translated_into_english_reviewed_and_read(server, login, pu
     translator = login("oversattare", locale="en-US")
     translator.goto(f"{server}/admin/snippets/followup/actorreport/?locale=en")
     with translator.expect_navigation():
-        translator.locator("tr", has_text="2032").get_by_role("link", name="Police (Polisen)").first.click()
+        translator.locator("tr", has_text="2034").get_by_role("link", name="Police (Polisen)").first.click()
     segment = translator.locator("li", has_text="Hotellpersonal").last
     segment.get_by_role("button", name="Översätt").click()
     segment.locator("textarea").fill("Hotel staff")
@@ -86,4 +86,4 @@ def test_a_report_is_translated_into_english_reviewed_and_read(server, login, pu
     assert "Hotel staff" in public_text(server, english_page)
     assert "Hotellpersonal" not in public_text(server, english_page)
     assert "Hotel staff" in english_follow_up(server, published_report["strategy"])
-    assert "Hotellpersonal" in public_text(server, "/sv/uppfoljning/2032/")
+    assert "Hotellpersonal" in public_text(server, "/sv/uppfoljning/2034/")

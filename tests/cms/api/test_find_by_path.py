@@ -11,7 +11,7 @@ from pages.models import ChapterPage
 
 pytestmark = pytest.mark.django_db
 
-README = Path(__file__).resolve().parents[2] / "README.md"
+README = Path(__file__).resolve().parents[3] / "README.md"
 
 
 def find(client, html_path, **extra):
