@@ -212,7 +212,8 @@ def mention_names(snippets):
     listed contact: "Skellefteå kommun (0910-73 50 00; Socialkontoret, Utbildning och arbetsmarknad)"."""
     names = {}
     for snippet in snippets:
-        if isinstance(snippet, Actor) and snippet.parent_id:
+        # An unpublished organisation's row may hold a name never published: the unit stands alone.
+        if isinstance(snippet, Actor) and snippet.parent_id and snippet.parent.live:
             name, detail = snippet.parent.name, ("unit", snippet.name)
         elif isinstance(snippet, Contact):
             name, detail = snippet.name, ("phone", snippet.phone)

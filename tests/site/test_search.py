@@ -8,9 +8,9 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, PageViewRestriction
 
 from pages.models import ChapterPage, StrategyPage
-from pages.search import build_query, swedish_variants
+from pages.search import build_query, mention_names, swedish_variants
 from pages.search_text import search_words
-from snippets.models import Contact
+from snippets.models import Actor, Contact
 from tests.content import sv
 from tests.factories import ChapterPageFactory, ContactFactory
 from tests.site_text import read
@@ -416,3 +416,10 @@ def test_numbers_in_passages_and_mentions_read_left_to_right_in_arabic(client):
     assert '<bdi dir="ltr">114 14</bdi>' in passage
     html = search(client, "الشرطة", "ar").content.decode()
     assert '(<bdi dir="ltr">114 14</bdi>)' in html.split('class="search-results__matches"', 1)[1]
+
+
+def test_a_unit_of_an_unpublished_organisation_is_named_alone_in_the_mentions():
+    published = Actor(pk=10**6, name="Skellefteå kommun", live=True)
+    unpublished = Actor(pk=10**6 + 1, name="Nämnd som inte är beslutad", live=False)
+    units = [Actor(name="Socialkontoret", parent=published), Actor(name="Ny enhet", parent=unpublished)]
+    assert mention_names(units) == ["Ny enhet", "Skellefteå kommun (Socialkontoret)"]
