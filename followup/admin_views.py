@@ -16,8 +16,9 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def export_round(request, pk):
-    """The coordinator's download of a round for the network meeting (those who may change rounds)."""
-    if not request.user.has_perm("followup.change_followupround"):
+    """The coordinator's download of a round for the network meeting: every actor's report, drafts
+    included, so only who coordinates (translators and communicators may change rounds, not read them all)."""
+    if not may_coordinate(request.user):
         raise PermissionDenied
     follow_up = get_object_or_404(FollowUpRound, pk=pk)
     response = HttpResponse(round_workbook(follow_up), content_type=XLSX)

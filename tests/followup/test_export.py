@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import Group
 from openpyxl import load_workbook
 
-from cms.roles import APPROVERS
+from cms.roles import APPROVERS, COMMUNICATORS, TRANSLATORS
 from followup.models import ActivityStatus
 from tests.followup.test_public_page import goal, report
 
@@ -48,3 +48,12 @@ def test_the_coordinator_downloads_a_summary_and_a_sheet_per_actor(client, djang
 def test_a_representative_cannot_download_a_round(client, representative, open_follow_up):
     client.force_login(representative("Polisen"))
     assert download(client, open_follow_up).status_code == 403
+
+
+@pytest.mark.parametrize("role", [TRANSLATORS, COMMUNICATORS])
+def test_only_the_coordinator_downloads_the_drafts_of_every_actor(client, django_user_model, open_follow_up, role):
+    user = django_user_model.objects.create_user("annan", password="pw")
+    user.groups.add(Group.objects.get(name=role))
+    client.force_login(user)
+    # Refused: Wagtail's admin turns the refusal into a redirect to the dashboard, with its message.
+    assert download(client, open_follow_up).status_code in (302, 403)

@@ -100,6 +100,10 @@ def test_the_demo_round_is_marked_open_and_made_once(settings):
     assert demo.is_open() and not demo.live
     assert demo.needs.startswith("[Demo]")
     assert demo.reports.filter(needs__startswith="[Demo]").count() == 1
+    # The one filled-in activity, as the dashboard, the page and the editor show it.
+    filled = demo.reports.get(needs__startswith="[Demo]")
+    assert filled.activities.filter(status="carried_out", target_group__startswith="[Demo]").count() == 1
+    assert "[Demo] Påhittad målgrupp" in str(filled.latest_revision.content)
 
 
 def test_the_demo_users_include_a_representative_of_polisen(settings):

@@ -40,6 +40,7 @@ class Command(BaseCommand):
         first.status = ActivityStatus.CARRIED_OUT
         first.done = DEMO + "Påhittat exempel på vad som gjordes."
         first.target_group = DEMO + "Påhittad målgrupp"
+        first.save()  # the report's save and revision read its rows from the database
         report.needs = DEMO + "Påhittat behov."
         report.save()
         report.save_revision()
