@@ -47,7 +47,10 @@ def open_strategy(browser, server, code, viewport):
     context = browser.new_context(viewport=viewport)
     page = context.new_page()
     page.goto(f"{server}/{code}/")
-    page.locator(".strategy-list a").first.click()
+    # Wait for the strategy page: reading the contents before it arrives reads the home page's.
+    with page.expect_navigation():
+        page.locator(".strategy-list a").first.click()
+    page.locator("main nav.toc").first.wait_for()
     return context, page
 
 
