@@ -99,8 +99,14 @@ def test_a_publish_renews_what_shows_the_chapter_in_the_other_instance_and_nothi
     status, body, _headers = request(f"{b}/api/v3/strategies/?locale=sv")
     document = f"/api/v3/strategies/{json.loads(body)['items'][0]['id']}/"
     affected = [CHAPTER, STRATEGY, f"/api/v3/pages/{page_id}/", document]
-    unrelated = [urlsplit(statement["meta"]["html_url"]).path, f"/api/v3/pages/{statement['id']}/", "/api/v3/actors/"]
-    for path in affected + unrelated:  # B has answered, and cached, each of them
+    unrelated = [
+        urlsplit(statement["meta"]["html_url"]).path,
+        f"/api/v3/pages/{statement['id']}/",
+        "/api/v3/resources/",
+    ]
+    # The actors the chapter chooses are public because a live public page shows them: renewed too.
+    chosen = ["/api/v3/actors/"]
+    for path in affected + unrelated + chosen:  # B has answered, and cached, each of them
         request(f"{b}{path}")
         assert request(f"{b}{path}")[2]["X-Cache"] == "hit", path
 
@@ -115,3 +121,6 @@ def test_a_publish_renews_what_shows_the_chapter_in_the_other_instance_and_nothi
     for path in unrelated:
         status, _body, headers = request(f"{b}{path}")
         assert status == 200 and headers["X-Cache"] == "hit", path
+    for path in chosen:
+        status, _body, headers = request(f"{b}{path}")
+        assert status == 200 and headers["X-Cache"] == "miss", path
