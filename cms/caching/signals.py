@@ -42,7 +42,7 @@ def changed_everything(reason):
 
 
 def moves_a_site_root(page):
-    # Every page's URL is built from where its site's root is (SiteLookupMiddleware keeps that per global version).
+    # Every page's URL is built from where its site's root is: a move there reaches every answer.
     return page.depth <= 2
 
 
