@@ -10,7 +10,6 @@ title, a password or anything else of the page row.
 from ninja import Query, Schema
 from ninja.pagination import paginate
 from pydantic import create_model
-from wagtail.api.v3.auth import AllowAnonymous, BearerTokenAuth
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 from wagtail.api.v3.routers import pages as wagtail_pages
 from wagtail.api.v3.schemas import BasePageSchema
@@ -18,6 +17,7 @@ from wagtail.api.v3.schemas.pages import BasePageMetaSchema
 from wagtail.api.v3.schemas.params import OrderingSchema, SearchSchema
 
 from ..fields import comma_separated, list_item
+from .replaced_get import replace_get
 
 # `warnings` is Wagtail's note about rich text it removed; the listing has no rich text.
 META_FIELDS = [name for name in BasePageMetaSchema.model_fields if name != "warnings"]
@@ -89,12 +89,8 @@ def list_pages(
 
 
 def replace_wagtail_page_list():
-    router = wagtail_pages.router
-    path_view = router.path_operations["/"]
-    path_view.operations = [op for op in path_view.operations if "GET" not in op.methods]
-    router.add_api_operation(
+    replace_get(
         "/",
-        ["GET"],
         list_pages,
         response=list[PageItem],
         url_name="list_pages",
@@ -102,6 +98,5 @@ def replace_wagtail_page_list():
         description="Live pages (for a token, the pages its user may edit), filtered, ordered, searched, "
         "each with the fields chosen by `fields`.",
         operation_id="pages_list",
-        auth=[BearerTokenAuth(), AllowAnonymous()],
         exclude_unset=True,
     )
