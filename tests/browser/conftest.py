@@ -35,6 +35,22 @@ USERS = {"kommunikator": "Kommunikatörer", "granskare": "Granskare", "oversatta
 PASSWORD = "browser-test-pw"
 # runserver logs '"GET /path HTTP/1.1" 500 1234'; Django logs "Internal Server Error: /path" and the traceback.
 SERVER_ERROR = re.compile(r'" 5\d\d \d|Internal Server Error|Traceback \(most recent call last\)')
+# Wagtail's w-unsaved controller snapshots its form two seconds after it connects and announces it with
+# watch-edits; an edit typed before the snapshot is part of it, so autosave never sees a change. On a
+# page's edit form it connects twice (w-init leaving the form reconnects it), and each connection
+# takes its own snapshot, so the form is watched once it has announced as many snapshots as connections.
+NOTE_WATCHING_EDITS = """
+const count = (name) => (event) => { event.target.dataset[name] = Number(event.target.dataset[name] || 0) + 1 };
+document.addEventListener('w-unsaved:ready', count('unsavedConnections'));
+document.addEventListener('w-unsaved:watch-edits', count('unsavedSnapshots'));
+"""
+ALL_WATCHING_EDITS = """() => {
+    const forms = [...document.querySelectorAll('[data-unsaved-connections]')];
+    return forms.length > 0 && forms.every(
+        (form) => Number(form.dataset.unsavedSnapshots || 0) >= Number(form.dataset.unsavedConnections)
+    );
+}"""
+AUTOSAVED = "#w-autosave-indicator[data-w-autosave-state-value=saved]"
 
 
 class ServerLog:
@@ -168,6 +184,7 @@ def login(browser, server):
 
     def as_user(username, locale="sv-SE"):
         context = browser.new_context(locale=locale)
+        context.add_init_script(NOTE_WATCHING_EDITS)
         contexts.append(context)
         page = context.new_page()
         page.goto(f"{server}/admin/login/")
@@ -180,3 +197,12 @@ def login(browser, server):
     yield as_user
     for context in contexts:
         context.close()
+
+
+def wait_until_watching_edits(page):
+    """Wait, as a person reading the form would, until Wagtail notices changes (pages from `login`)."""
+    page.wait_for_function(ALL_WATCHING_EDITS, timeout=20_000)
+
+
+def wait_for_autosave(page):
+    page.wait_for_selector(AUTOSAVED, state="attached", timeout=20_000)

@@ -13,10 +13,10 @@ import re
 import pytest
 
 from .conftest import public_text as public
+from .conftest import wait_for_autosave, wait_until_watching_edits
 
 pytestmark = pytest.mark.browser
 
-AUTOSAVED = "#w-autosave-indicator[data-w-autosave-state-value=saved]"
 STRATEGY = "strategi-mot-prostitution-manniskohandel-och-kop-av-sexuella-tjanster"
 # Chapters no other browser test edits; each role edits its own.
 CHAPTERS = {"kommunikator": "regionalt-arbete", "granskare": "ansvarsfordelning-inom-natverket"}
@@ -126,12 +126,11 @@ def walk_listings(reader, explore_id, contacts_locale):
 def edit_chapter(reader, chapter_id):
     reader.goto(f"/admin/pages/{chapter_id}/edit/")
     reader.read("chapter editor")
-    # Wagtail takes its snapshot of the form two seconds after load; a change before it is not a change.
-    reader.page.wait_for_timeout(2500)
+    wait_until_watching_edits(reader.page)
     reader.page.locator("#id_title").click()
     reader.page.keyboard.press("End")
     reader.page.keyboard.type(" i länet")
-    reader.page.wait_for_selector(AUTOSAVED, state="attached", timeout=20_000)
+    wait_for_autosave(reader.page)
     reader.read("chapter editor, autosaved")
     reader.page.locator("footer [data-w-dropdown-target=toggle]").first.click()
     reader.page.locator("footer [data-w-dropdown-target=content]").first.wait_for()

@@ -10,13 +10,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import ROOT, wait_for_autosave, wait_until_watching_edits
 from .conftest import public_text as public
 
 pytestmark = pytest.mark.browser
-
-# Wagtail's autosave records the editor's state on the indicator once a save has answered.
-AUTOSAVED = "#w-autosave-indicator[data-w-autosave-state-value=saved]"
 
 
 def api(server, path):
@@ -28,12 +25,12 @@ def find_page_id(server, slug, locale="sv"):
 
 
 def type_after_autosave_starts(page, selector, text):
-    # Wagtail takes its snapshot of the form two seconds after load; a change before it is not a change.
-    page.wait_for_timeout(2500)
+    page.locator(selector).wait_for()
+    wait_until_watching_edits(page)
     page.locator(selector).click()
     page.keyboard.press("End")
     page.keyboard.type(text)
-    page.wait_for_selector(AUTOSAVED, state="attached", timeout=20_000)
+    wait_for_autosave(page)
 
 
 def choose_action(page, label):
@@ -123,7 +120,7 @@ def test_a_colleagues_save_in_between_is_caught_without_losing_the_text(server, 
     approver = login("granskare", locale="en-US")
     communicator.goto(f"{server}/admin/pages/{page_id}/edit/")
     approver.goto(f"{server}/admin/pages/{page_id}/edit/")
-    communicator.wait_for_timeout(2500)
+    wait_until_watching_edits(communicator)
     approver.locator("#id_title").fill("Lokalt arbete (granskaren)")
     with approver.expect_navigation():
         approver.locator("footer").get_by_role("button", name="Spara utkast", exact=True).click()

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from .conftest import USERS, public_text
+from .conftest import USERS, public_text, wait_for_autosave, wait_until_watching_edits
 from .test_review_flow import click_action
 
 pytestmark = pytest.mark.browser
@@ -48,10 +48,6 @@ def follow_up(server_shell):
     return json.loads(server_shell(SETUP % {"password": PASSWORD}).strip().splitlines()[-1])
 
 
-def wait_for_autosave(page):
-    page.wait_for_selector("#w-autosave-indicator[data-w-autosave-state-value=saved]", state="attached")
-
-
 def test_polisen_reports_the_coordinator_approves_and_the_public_sees_it(server, server_shell, login, follow_up):
     assert "polisen" not in USERS
     reports = follow_up["reports"]
@@ -67,7 +63,7 @@ def test_polisen_reports_the_coordinator_approves_and_the_public_sees_it(server,
     polis.screenshot(path=f"{SCREENSHOTS}-listing.png")
     with polis.expect_navigation():
         listing.locator("tr", has_text="2030").get_by_role("link", name="Polisen").click()
-    polis.wait_for_timeout(2500)
+    wait_until_watching_edits(polis)
 
     polis.select_option("#id_activities-0-status", label="Genomförd")
     polis.fill("#id_activities-0-done", "Flygblad om sexköpslagen delades ut.")
@@ -100,7 +96,7 @@ def test_polisen_reports_the_coordinator_approves_and_the_public_sees_it(server,
     action = f"/actorreport/workflow/action/{reports['Polisen']}/approve/"
     click_action(coordinator, f'button[data-workflow-action-url*="{action}"]:not([data-launch-modal])')
     coordinator.goto(f"{server}/admin/snippets/followup/followupround/edit/{follow_up['round']}/")
-    coordinator.wait_for_timeout(2500)
+    wait_until_watching_edits(coordinator)
     coordinator.fill("#id_compiled_on", datetime.date.today().isoformat())
     coordinator.keyboard.press("Escape")
     click_action(coordinator, 'button[name="action-publish"]')
