@@ -1,7 +1,9 @@
 import datetime
+from dataclasses import dataclass
 
 import factory
 import wagtail_factories
+from wagtail.models import Locale
 
 from pages.models import ChapterPage, HomePage, StrategyPage
 from snippets.models import Actor, Contact
@@ -51,3 +53,73 @@ class ActorFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Actor
+
+
+def rich_text(text):
+    """A chapter body of one paragraph."""
+    return [{"type": "rich_text", "value": f"<p>{text}</p>"}]
+
+
+def publish(obj):
+    """Published through a revision, as an editor publishes: it has a publish date and a history."""
+    obj.save_revision().publish()
+    obj.refresh_from_db()
+    return obj
+
+
+@dataclass
+class SmallStrategy:
+    """A Swedish strategy built for a test, shaped like a real one: chapters with sub-chapters, and a
+    chapter that chooses a contact (a contact is public through the pages that choose it)."""
+
+    strategy: StrategyPage
+    background: ChapterPage  # "Bakgrund", with the sub-chapter `region`
+    region: ChapterPage  # "Läget i regionen"
+    work: ChapterPage  # "Arbetssätt", with the sub-chapter `network`
+    network: ChapterPage  # "Nätverket"
+    help: ChapterPage  # "Var du får hjälp", choosing `contact`
+    contact: Contact
+
+    @property
+    def chapters(self):
+        """Every chapter in reading order (the tree's order, depth first)."""
+        return [self.background, self.region, self.work, self.network, self.help]
+
+
+def small_strategy():
+    home = HomePage.objects.get(locale__language_code="sv")
+    strategy = publish(StrategyPageFactory(parent=home))
+    contact = publish(ContactFactory(name="Stödlinjen", audience="Alla som behöver stöd"))
+    background = publish(ChapterPageFactory(parent=strategy, title="Bakgrund", body=rich_text("Bakgrundens text.")))
+    region = publish(ChapterPageFactory(parent=background, title="Läget i regionen", body=rich_text("Regionens text.")))
+    work = publish(ChapterPageFactory(parent=strategy, title="Arbetssätt", body=rich_text("Arbetets text.")))
+    network = publish(ChapterPageFactory(parent=work, title="Nätverket", body=rich_text("Nätverkets text.")))
+    help_page = publish(
+        ChapterPageFactory(
+            parent=strategy,
+            title="Var du får hjälp",
+            body=[*rich_text("Ring oss."), {"type": "contacts", "value": {"contacts": [contact.pk]}}],
+        )
+    )
+    strategy.refresh_from_db()
+    return SmallStrategy(strategy, background, region, work, network, help_page, contact)
+
+
+def translate(instance, language_code):
+    """The published translation of a page or snippet, made the way the content package makes one
+    (wagtail-localize logs it, so a later publish of the source makes it outdated). Its strings stay
+    Swedish: what a test reads is its language, not its words. A page's parent must be translated first."""
+    from wagtail_localize.models import Translation, TranslationSource
+
+    from pages.content_package.translations import publish_translation
+
+    locale = Locale.objects.get(language_code=language_code)
+    source, _changed = TranslationSource.update_or_create_from_instance(instance)
+    translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
+    publish_translation(translation, instance, locale)
+    return type(instance).objects.get(translation_key=instance.translation_key, locale=locale)
+
+
+def translate_strategy(built, language_code):
+    """The strategy and every chapter translated, parents first; returns {Swedish page pk: translation}."""
+    return {page.pk: translate(page, language_code) for page in [built.strategy, *built.chapters]}

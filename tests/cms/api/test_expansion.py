@@ -3,43 +3,47 @@
 import pytest
 from wagtail.models import PageViewRestriction
 
-from pages.models import ChapterPage, StrategyPage
-from tests.content import sv
-from tests.factories import ChapterPageFactory
+from tests.factories import ChapterPageFactory, small_strategy, translate_strategy
 
 pytestmark = pytest.mark.django_db
 
 
-def test_page_detail_expands_translations_breadcrumbs_and_navigation(api):
-    norrland = sv(ChapterPage).get(slug="norrland")
-    detail = api(f"pages/{norrland.pk}/?expand=translations,breadcrumbs,navigation").json()
-    assert detail["title"] == "Norrland"
-    assert detail["expanded"]["translations"] == api(f"pages/{norrland.pk}/translations/").json()
-    assert detail["expanded"]["breadcrumbs"] == api(f"pages/{norrland.pk}/breadcrumbs/").json()
+@pytest.fixture
+def built():
+    built = small_strategy()
+    translate_strategy(built, "en")
+    return built
+
+
+def test_page_detail_expands_translations_breadcrumbs_and_navigation(api, built):
+    region = built.region
+    detail = api(f"pages/{region.pk}/?expand=translations,breadcrumbs,navigation").json()
+    assert detail["title"] == "Läget i regionen"
+    assert detail["expanded"]["translations"] == api(f"pages/{region.pk}/translations/").json()
+    assert detail["expanded"]["breadcrumbs"] == api(f"pages/{region.pk}/breadcrumbs/").json()
     assert detail["expanded"]["navigation"] == api("navigation/?locale=sv&depth=2").json()
 
 
-def test_only_what_is_asked_for_is_expanded(api):
-    norrland = sv(ChapterPage).get(slug="norrland")
-    assert api(f"pages/{norrland.pk}/").json()["expanded"] == {
+def test_only_what_is_asked_for_is_expanded(api, built):
+    region = built.region
+    assert api(f"pages/{region.pk}/").json()["expanded"] == {
         "translations": None,
         "breadcrumbs": None,
         "navigation": None,
     }
-    partial = api(f"pages/{norrland.pk}/?expand=breadcrumbs").json()["expanded"]
-    assert partial["translations"] is None and [c["title"] for c in partial["breadcrumbs"]][-1] == "Norrland"
+    partial = api(f"pages/{region.pk}/?expand=breadcrumbs").json()["expanded"]
+    assert partial["translations"] is None and [c["title"] for c in partial["breadcrumbs"]][-1] == "Läget i regionen"
 
 
-def test_navigation_is_in_the_pages_own_language(api):
-    english = sv(ChapterPage).get(slug="norrland").get_translations().get(locale__language_code="en")
+def test_navigation_is_in_the_pages_own_language(api, built):
+    english = built.region.get_translations().get(locale__language_code="en")
     detail = api(f"pages/{english.pk}/?expand=navigation").json()
     assert detail["expanded"]["navigation"] == api("navigation/?locale=en&depth=2").json()
 
 
 @pytest.mark.parametrize("path", ["pages/{id}/?expand=comments", "pages/{id}/?expand=", "contacts/?fields=colour"])
-def test_unknown_values_are_problems(api, path):
-    norrland = sv(ChapterPage).get(slug="norrland")
-    response = api(path.format(id=norrland.pk))
+def test_unknown_values_are_problems(api, built, path):
+    response = api(path.format(id=built.region.pk))
     assert 400 <= response.status_code < 500
     assert response["Content-Type"] == "application/problem+json"
     assert response.json()["errors"][0]["loc"][-1] in ("expand", "fields")
@@ -83,7 +87,11 @@ def test_the_page_listing_answers_only_the_fields_asked_for(api, fields):
     assert len(chosen) == 10 and chosen == expected
 
 
-def test_the_page_listing_keeps_its_filters_and_count_with_fields(api, strategy):
+def test_the_page_listing_keeps_its_filters_and_count_with_fields(api, built):
+    strategy = built.strategy
+    # Enough chapters that the window (offset 2, limit 3) is full and the count is more than it holds.
+    for _ in range(3):
+        ChapterPageFactory(parent=strategy)
     full = api(f"pages/?child_of={strategy.pk}&limit=3&offset=2").json()
     chosen = api(f"pages/?child_of={strategy.pk}&limit=3&offset=2&fields=title").json()
     assert chosen["count"] == full["count"]
@@ -101,8 +109,8 @@ def test_fields_name_only_the_listings_own_fields(api, fields):
     assert response.json()["errors"][0]["loc"] == ["query", "fields"]
 
 
-def test_fields_show_no_draft_and_no_private_page(api):
-    strategy = sv(StrategyPage).get()
+def test_fields_show_no_draft_and_no_private_page(api, built):
+    strategy = built.strategy
     private = ChapterPageFactory(parent=strategy, title="Internt kapitel")
     PageViewRestriction.objects.create(page=private, restriction_type="password", password="hemligt")
     draft = ChapterPageFactory(parent=strategy, title="Utkast till kapitel", live=False)
