@@ -4,6 +4,7 @@ from dataclasses import dataclass
 import factory
 import wagtail_factories
 from wagtail.models import Locale
+from wagtail.rich_text import RichText
 
 from pages.models import ChapterPage, HomePage, StrategyPage
 from snippets.models import Actor, Contact
@@ -76,7 +77,7 @@ class SmallStrategy:
     background: ChapterPage  # "Bakgrund", with the sub-chapter `region`
     region: ChapterPage  # "Läget i regionen"
     work: ChapterPage  # "Arbetssätt", with the sub-chapter `network`
-    network: ChapterPage  # "Nätverket"
+    network: ChapterPage  # "Möten i nätverket"
     help: ChapterPage  # "Var du får hjälp", choosing `contact`
     contact: Contact
 
@@ -89,16 +90,17 @@ class SmallStrategy:
 def small_strategy():
     home = HomePage.objects.get(locale__language_code="sv")
     strategy = publish(StrategyPageFactory(parent=home))
-    contact = publish(ContactFactory(name="Stödlinjen", audience="Alla som behöver stöd"))
+    # A digit sorts before any letter: the contact list (by name, 20 to a page) shows it on its first page.
+    contact = publish(ContactFactory(name="24-timmarslinjen", audience="Alla som behöver stöd"))
     background = publish(ChapterPageFactory(parent=strategy, title="Bakgrund", body=rich_text("Bakgrundens text.")))
     region = publish(ChapterPageFactory(parent=background, title="Läget i regionen", body=rich_text("Regionens text.")))
     work = publish(ChapterPageFactory(parent=strategy, title="Arbetssätt", body=rich_text("Arbetets text.")))
-    network = publish(ChapterPageFactory(parent=work, title="Nätverket", body=rich_text("Nätverkets text.")))
+    network = publish(ChapterPageFactory(parent=work, title="Möten i nätverket", body=rich_text("Mötenas text.")))
     help_page = publish(
         ChapterPageFactory(
             parent=strategy,
             title="Var du får hjälp",
-            body=[*rich_text("Ring oss."), {"type": "contacts", "value": {"contacts": [contact.pk]}}],
+            body=[("rich_text", RichText("<p>Ring oss.</p>")), ("contacts", {"contacts": [contact]})],
         )
     )
     strategy.refresh_from_db()
@@ -121,5 +123,6 @@ def translate(instance, language_code):
 
 
 def translate_strategy(built, language_code):
-    """The strategy and every chapter translated, parents first; returns {Swedish page pk: translation}."""
-    return {page.pk: translate(page, language_code) for page in [built.strategy, *built.chapters]}
+    """The contact, the strategy and every chapter translated, parents first, so the translated chapter
+    chooses the translated contact; returns {Swedish object: its translation}."""
+    return {obj: translate(obj, language_code) for obj in [built.contact, built.strategy, *built.chapters]}
