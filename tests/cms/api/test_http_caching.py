@@ -1,10 +1,15 @@
 import pytest
 from django.utils.http import http_date
 
-from snippets.models import Contact
-from tests.content import sv
+from tests.factories import small_strategy
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def strategy():
+    return small_strategy().strategy
+
 
 ENDPOINTS = ["strategies/", "contacts/", "actors/", "indicators/", "concepts/", "goals/", "resources/", "navigation/"]
 
@@ -34,8 +39,8 @@ def test_if_modified_since_gives_304(api):
 
 
 def test_a_stale_etag_gets_the_new_body(api):
+    contact = small_strategy().contact
     first = api("contacts/")
-    contact = sv(Contact).get(name="Mikamottagningen")
     contact.audience = "Alla som säljer sex"
     contact.save_revision().publish()
     response = api("contacts/", **{"If-None-Match": first["ETag"]})
