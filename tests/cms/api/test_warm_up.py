@@ -11,8 +11,7 @@ from django_tasks_db.models import DBTaskResult
 
 from cms.caching.reach import default_site_url
 from cms.caching.warm import warm
-from pages.models import ChapterPage
-from tests.content import sv
+from tests.factories import small_strategy
 
 pytestmark = pytest.mark.django_db
 
@@ -22,6 +21,11 @@ def warming(settings):
     settings.PUBLIC_PAGE_CACHE = True
     settings.CACHE_WARM = True
     cache.clear()
+
+
+@pytest.fixture
+def built():
+    return small_strategy()
 
 
 @pytest.fixture
@@ -42,9 +46,9 @@ def warm_up_tasks():
 
 
 def test_a_burst_of_publishes_queues_one_warm_up_that_renders_every_renewed_answer(
-    client, strategy, django_capture_on_commit_callbacks
+    client, built, django_capture_on_commit_callbacks
 ):
-    chapters = list(sv(ChapterPage).filter(slug__in=["aktorer", "norrland", "samverkan"]))
+    strategy, chapters = built.strategy, [built.background, built.region, built.work]
     document = f"/api/v3/strategies/{strategy.pk}/"
     for path in (document, *(chapter.url for chapter in chapters)):
         client.get(path)
@@ -69,10 +73,10 @@ def test_a_burst_of_publishes_queues_one_warm_up_that_renders_every_renewed_answ
 
 
 def test_strategy_documents_are_warmed_first_and_the_work_is_bounded(
-    client, strategy, settings, django_capture_on_commit_callbacks
+    client, built, settings, django_capture_on_commit_callbacks
 ):
     settings.CACHE_WARM_LIMIT = 1
-    chapter = sv(ChapterPage).get(slug="aktorer")
+    strategy, chapter = built.strategy, built.work
     document = f"/api/v3/strategies/{strategy.pk}/"
     with django_capture_on_commit_callbacks(execute=True):
         chapter.save_revision().publish()
