@@ -4,12 +4,20 @@ with tombstones for what left the public's view, and nothing the public could no
 import pytest
 from wagtail.models import PageViewRestriction
 
-from pages.models import ChapterPage
 from snippets.models import Contact
-from tests.content import sv
-from tests.factories import ChapterPageFactory
+from tests.factories import ChapterPageFactory, small_strategy
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def built():
+    return small_strategy()
+
+
+@pytest.fixture
+def strategy(built):
+    return built.strategy
 
 
 def feed(api, since="0", limit=100):
@@ -32,32 +40,30 @@ def summary(items):
     return [(item["kind"], item["id"], item["action"], item["tombstone"]) for item in items]
 
 
-def test_publish_unpublish_delete_and_a_view_restriction_in_order(api, strategy):
+def test_publish_unpublish_delete_and_a_view_restriction_in_order(api, built):
+    strategy, chapter, contact, leaving = built.strategy, built.region, built.contact, built.network
     start = caught_up(api)
-    norrland = sv(ChapterPage).get(slug="norrland")
-    norrland.save_revision().publish()
+    chapter.save_revision().publish()
     new = ChapterPageFactory(parent=strategy, title="Nytt kapitel", live=False)
     new.save_revision().publish()
-    contact = sv(Contact).get(name="KAST")
     contact.save_revision().publish()
-    aktorer = sv(ChapterPage).get(slug="aktorer")
-    aktorer.unpublish()
+    leaving.unpublish()
     new.delete()
-    restriction = PageViewRestriction.objects.create(page=norrland, restriction_type="password", password="pw")
+    restriction = PageViewRestriction.objects.create(page=chapter, restriction_type="password", password="pw")
     restriction.delete()
 
     answer = feed(api, since=start)
     assert summary(answer["items"]) == [
-        ("page", norrland.pk, "updated", False),
+        ("page", chapter.pk, "updated", False),
         ("page", new.pk, "created", False),
         ("contacts", contact.pk, "updated", False),
-        ("page", aktorer.pk, "unpublished", True),
+        ("page", leaving.pk, "unpublished", True),
         ("page", new.pk, "deleted", True),
-        ("page", norrland.pk, "restricted", True),
-        ("page", norrland.pk, "updated", False),
+        ("page", chapter.pk, "restricted", True),
+        ("page", chapter.pk, "updated", False),
     ]
     first = answer["items"][0]
-    assert first["url"].endswith(f"/api/v3/pages/{norrland.pk}/")
+    assert first["url"].endswith(f"/api/v3/pages/{chapter.pk}/")
     assert api(first["url"].split("/api/v3/", 1)[1]).status_code == 200
     assert answer["items"][2]["url"].endswith(f"/api/v3/contacts/{contact.pk}/")
     assert all(item["url"] is None for item in answer["items"] if item["tombstone"])
