@@ -7,7 +7,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 
 from pages.models import ChapterPage, HomePage
 from snippets.models import Actor, Concept, Contact, Goal, Resource
-from tests.content import sv
+from tests.factories import small_strategy
 
 pytestmark = pytest.mark.django_db
 
@@ -15,18 +15,29 @@ SECRET = "HEMLIGT"
 
 
 @pytest.fixture
-def hidden(strategy):
+def built():
+    return small_strategy()
+
+
+@pytest.fixture
+def strategy(built):
+    return built.strategy
+
+
+@pytest.fixture
+def hidden(built):
     """One of everything that must stay hidden, each carrying the secret word."""
+    strategy = built.strategy
     objects = {}
     draft = ChapterPage(title=f"{SECRET} utkast", slug="utkast", live=False, body=rich(f"{SECRET} text"))
     strategy.add_child(instance=draft)
     draft.save_revision()
     objects["draft page"] = draft
 
-    norrland = sv(ChapterPage).get(slug="norrland")
-    norrland.title = f"{SECRET} ändring"
-    norrland.body = rich(f"{SECRET} ändrad text")
-    norrland.save_revision()
+    changed = built.region
+    changed.title = f"{SECRET} ändring"
+    changed.body = rich(f"{SECRET} ändrad text")
+    changed.save_revision()
 
     private = ChapterPage(title=f"{SECRET} privat", slug="privat", body=rich(f"{SECRET} privat text"))
     strategy.add_child(instance=private)
@@ -38,7 +49,7 @@ def hidden(strategy):
     objects["private page"] = private
     objects["page below a private page"] = below_private
 
-    contact = sv(Contact).get(name="Mikamottagningen")
+    contact = built.contact
     contact.description = f"{SECRET} ändrad beskrivning"
     contact.save_revision()
 
@@ -46,9 +57,9 @@ def hidden(strategy):
     unpublished.save()
     unpublished.save_revision()
     objects["unpublished contact"] = unpublished
-    bilaga_2 = sv(ChapterPage).get(slug__startswith="bilaga-2")
-    bilaga_2.body.append(("contacts", {"contacts": [unpublished]}))
-    bilaga_2.save_revision().publish()
+    with_contacts = built.help
+    with_contacts.body.append(("contacts", {"contacts": [unpublished]}))
+    with_contacts.save_revision().publish()
 
     other_root = HomePage(title=f"{SECRET} annan webbplats", slug="annan")
     Page.get_first_root_node().add_child(instance=other_root)
@@ -107,12 +118,11 @@ def test_a_hidden_object_answers_like_a_nonexistent_one(api, hidden):
             ), (name, suffix)
 
 
-def test_the_html_site_hides_them_too(client, hidden):
+def test_the_html_site_hides_them_too(client, built, hidden):
     for name in ["draft page", "private page", "page below a private page"]:
         response = client.get(f"/sv{hidden[name].url_path[len('/home') :]}")
         assert SECRET not in response.content.decode(), name
-    bilaga_2 = sv(ChapterPage).get(slug__startswith="bilaga-2")
-    assert SECRET not in client.get(bilaga_2.url).content.decode()
+    assert SECRET not in client.get(built.help.url).content.decode()
 
 
 def test_a_session_cookie_does_not_raise_api_privileges(admin_client, strategy, hidden):
@@ -143,12 +153,12 @@ def test_revoked_and_garbage_tokens_read_as_anonymous(api, strategy, hidden, tok
         assert SECRET not in response.content.decode()
 
 
-def test_wagtail_page_detail_shows_a_draft_only_to_an_editors_token(api, hidden, token_for, superuser):
-    norrland = sv(ChapterPage).get(slug="norrland")
-    draft = api(f"pages/{norrland.pk}/?version=draft", **token_for(superuser)).json()
+def test_wagtail_page_detail_shows_a_draft_only_to_an_editors_token(api, built, hidden, token_for, superuser):
+    changed = built.region
+    draft = api(f"pages/{changed.pk}/?version=draft", **token_for(superuser)).json()
     assert draft["title"] == f"{SECRET} ändring"
-    assert api(f"pages/{norrland.pk}/?version=draft").status_code == 401
-    assert api(f"pages/{norrland.pk}/").json()["title"] == "Norrland"
+    assert api(f"pages/{changed.pk}/?version=draft").status_code == 401
+    assert api(f"pages/{changed.pk}/").json()["title"] == "Läget i regionen"
 
 
 @pytest.fixture
