@@ -8,8 +8,7 @@ from django.contrib.auth.models import Group
 
 from cms.roles import COMMUNICATORS
 from pages.models import ChapterPage, StrategyPage
-from snippets.models import Contact
-from tests.content import sv
+from tests.factories import small_strategy, translate_strategy
 
 pytestmark = pytest.mark.django_db
 
@@ -29,15 +28,27 @@ def outsider(django_user_model):
 
 
 @pytest.fixture
-def english_drafts(strategy):
+def built():
+    built = small_strategy()
+    translate_strategy(built, "en")
+    return built
+
+
+@pytest.fixture
+def strategy(built):
+    return built.strategy
+
+
+@pytest.fixture
+def english_drafts(built):
     """Drafts of the English strategy, one English chapter and the Swedish contact its chapters embed."""
-    english = strategy.get_translation(sv_to("en"))
+    english = built.strategy.get_translation(sv_to("en"))
     english.title = f"{DRAFT} English strategy"
     english.save_revision()
     chapter = ChapterPage.objects.descendant_of(english).first()
     chapter.title = f"{DRAFT} English chapter"
     chapter.save_revision()
-    contact = sv(Contact).get(name="Mikamottagningen").get_translation(sv_to("en"))
+    contact = built.contact.get_translation(sv_to("en"))
     contact.description = f"{DRAFT} contact"
     contact.save_revision()
     return english, chapter, contact
@@ -139,10 +150,10 @@ def test_a_draft_for_a_user_who_may_not_edit_is_403(api, strategy, english_draft
         assert DRAFT not in response.content.decode(), path
 
 
-def test_every_snippet_endpoint_previews(api, english_drafts, token_for, communicator):
+def test_every_snippet_endpoint_previews(api, built, english_drafts, token_for, communicator):
     _english, _chapter, contact = english_drafts
     headers = token_for(communicator)
-    by_swedish_id = api(f"contacts/{sv(Contact).get(name='Mikamottagningen').pk}/?version=draft&locale=en", **headers)
+    by_swedish_id = api(f"contacts/{built.contact.pk}/?version=draft&locale=en", **headers)
     by_own_id = api(f"contacts/{contact.pk}/?version=draft&locale=en", **headers)
     for response in (by_swedish_id, by_own_id):
         assert response.status_code == 200
@@ -173,4 +184,4 @@ def test_the_page_detail_draft_of_a_strategy(api, strategy, token_for, communica
     strategy.save_revision()
     response = api(f"pages/{strategy.pk}/?version=draft", **token_for(communicator))
     assert (response.json()["title"], response.json()["version"]) == (f"{DRAFT} strategi", "draft")
-    assert api(f"pages/{strategy.pk}/").json()["title"] == sv(StrategyPage).get().title
+    assert api(f"pages/{strategy.pk}/").json()["title"] == StrategyPage.objects.get(pk=strategy.pk).title
