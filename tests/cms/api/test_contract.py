@@ -1,14 +1,55 @@
-"""Each endpoint against the loaded strategy: what the municipal site will rely on."""
+"""Each endpoint: what the municipal site will rely on. The endpoints' behaviour is asserted on a strategy
+built here; the tests that read the shipped strategy check that its content (the indicators, the source's
+phone numbers, the name explanations) comes through the API whole."""
 
 import pytest
 from django.conf import settings
 
-from pages.models import ChapterPage
+from pages.models import ChapterPage, StrategyPage
 from snippets.models import Actor, Concept, Contact, Goal, IndicatorCategory, Resource
+from snippets.models.actor import Responsibility
 from tests.content import sv
+from tests.factories import ActorFactory, ChapterPageFactory, publish, small_strategy, translate
 from tests.pages.test_source_completeness import SOURCE_NUMBERS_DIALLED
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def built():
+    """A strategy with the governance facts the assertions read."""
+    built = small_strategy()
+    built.strategy.decision_paragraph = "§ 24"
+    built.strategy.intro = "<p>Skellefteå strävar efter ett samhälle fritt från prostitution.</p>"
+    publish(built.strategy)
+    return built
+
+
+@pytest.fixture
+def translated(built):
+    """The built strategy page in every other language (its chapters stay Swedish only)."""
+    for code in ("en", "fi", "ar"):
+        translate(built.strategy, code)
+    return built
+
+
+@pytest.fixture
+def actors(built):
+    """An organisation and its unit with five ongoing and four future activities, and a chapter that
+    shows them: a list of both, the unit's role and the table of every actor's activities."""
+    municipality = publish(ActorFactory(name="Testkommunen"))
+    unit = ActorFactory(name="Testenheten", parent=municipality, role="<p>Testenheten har en viktig roll.</p>")
+    for kind, count in ((Responsibility.Kind.ONGOING, 5), (Responsibility.Kind.FUTURE, 4)):
+        for n in range(count):
+            Responsibility.objects.create(actor=unit, kind=kind, text=f"Aktivitet {n}")
+    publish(unit)
+    body = [
+        ("actors", {"actors": [municipality, unit]}),
+        ("actor_role", {"actor": unit}),
+        ("actor_matrix", {"caption": "Aktörernas aktiviteter"}),
+    ]
+    publish(ChapterPageFactory(parent=built.strategy, title="Aktörer", body=body))
+    return municipality, unit
 
 
 def blocks_of(document, block_type):
@@ -20,13 +61,19 @@ def blocks_of(document, block_type):
     return list(walk(document["chapters"]))
 
 
-def test_the_strategy_list_leads_to_the_document(api, strategy):
+def test_the_strategy_list_leads_to_the_document(api, built):
+    strategy = built.strategy
     listing = api("strategies/").json()
-    assert [item["id"] for item in listing["items"]] == [strategy.pk]
-    assert listing["items"][0]["url"].endswith(strategy.url)
+    # Every live Swedish strategy in the tree's order: the shipped one and the one built here.
+    assert [item["id"] for item in listing["items"]] == list(
+        sv(StrategyPage).live().order_by("path").values_list("pk", flat=True)
+    )
+    item = next(item for item in listing["items"] if item["id"] == strategy.pk)
+    assert item["url"].endswith(strategy.url)
 
 
-def test_the_document_has_the_governance_facts(api, strategy):
+def test_the_document_has_the_governance_facts(api, built):
+    strategy = built.strategy
     document = api(f"strategies/{strategy.pk}/").json()
     governance = document["governance"]
     assert (governance["decision_body"], governance["decision_date"], governance["decision_paragraph"]) == (
@@ -38,7 +85,8 @@ def test_the_document_has_the_governance_facts(api, strategy):
     assert "Skellefteå strävar efter" in document["intro"]
 
 
-def test_the_document_has_every_chapter_in_tree_order(api, strategy):
+def test_the_document_has_every_chapter_in_tree_order(api, built):
+    strategy = built.strategy
     document = api(f"strategies/{strategy.pk}/").json()
 
     def titles(chapters):
@@ -70,13 +118,13 @@ def test_the_document_has_every_phone_number_of_the_source_dialable(api, strateg
     assert set(SOURCE_NUMBERS_DIALLED.items()) <= numbers
 
 
-def test_actor_blocks_carry_their_responsibilities(api, strategy):
-    document = api(f"strategies/{strategy.pk}/").json()
+def test_actor_blocks_carry_their_responsibilities(api, built, actors):
+    document = api(f"strategies/{built.strategy.pk}/").json()
     matrix = blocks_of(document, "actor_matrix")[0]["value"]["actors"]
-    polisen = next(a for a in matrix if a["name"] == "Polisen")
-    assert len(polisen["ongoing"]) == 5 and len(polisen["future"]) == 4
+    unit = next(a for a in matrix if a["name"] == "Testenheten")
+    assert len(unit["ongoing"]) == 5 and len(unit["future"]) == 4
     roles = {b["value"]["name"]: b["value"]["role"] for b in blocks_of(document, "actor_role")}
-    assert "Migrationsverket har en viktig roll" in roles["Migrationsverket"]
+    assert "Testenheten har en viktig roll" in roles["Testenheten"]
 
 
 def test_the_document_lists_concepts_and_goals(api, strategy):
@@ -87,8 +135,14 @@ def test_the_document_lists_concepts_and_goals(api, strategy):
     assert document["goals"][-1]["audiences"] == ["Professionella", "Arbetsgivare och organisationer", "Invånare"]
 
 
-def test_rich_text_links_are_absolute(api, strategy):
+def test_rich_text_links_are_absolute(api, built):
+    strategy = built.strategy
+    # A link to another chapter, stored as Wagtail stores one: by the page's id.
+    link = f'<p>Se <a linktype="page" id="{built.help.pk}">var du får hjälp</a>.</p>'
+    built.background.body = [{"type": "rich_text", "value": link}]
+    publish(built.background)
     document = api(f"strategies/{strategy.pk}/").json()
+    assert built.help.url in str(blocks_of(document, "rich_text"))
     for block in blocks_of(document, "rich_text"):
         assert 'href="/' not in block["value"]
 
@@ -120,36 +174,41 @@ def test_indicators_are_grouped_by_category_in_order(api):
     assert [len(c["indicators"]) for c in items] == [7, 6, 3]
 
 
-def test_contacts_carry_the_number_as_shown_and_dialled(api):
+def test_contacts_carry_the_number_as_shown_and_dialled(api, built):
+    contact = built.contact
+    contact.audience = "Prostituerade"
+    publish(contact)
     items = api("contacts/?limit=20&offset=0").json()["items"] + api("contacts/?limit=20&offset=20").json()["items"]
-    mika = next(c for c in items if c["name"] == "Mikamottagningen")
+    mika = next(c for c in items if c["id"] == contact.pk)
     assert (mika["phone"], mika["phone_e164"], mika["audience"]) == ("020-61 60 60", "+4620616060", "Prostituerade")
 
 
-def test_actors_carry_their_hierarchy(api):
+def test_actors_carry_their_hierarchy(api, actors):
     items = api("actors/").json()["items"]
     by_id = {a["id"]: a for a in items}
-    socialkontoret = next(a for a in items if a["name"] == "Socialkontoret")
-    assert by_id[socialkontoret["parent_id"]]["name"] == "Skellefteå kommun"
+    unit = next(a for a in items if a["name"] == "Testenheten")
+    assert by_id[unit["parent_id"]]["name"] == "Testkommunen"
 
 
-def test_breadcrumbs_translations_and_navigation(api, strategy):
-    norrland = sv(ChapterPage).get(slug="norrland")
-    crumbs = api(f"pages/{norrland.pk}/breadcrumbs/").json()
-    assert [c["title"] for c in crumbs][-2:] == ["Förekomst och utbredning", "Norrland"]
+def test_breadcrumbs_translations_and_navigation(api, translated):
+    built = translated
+    strategy = built.strategy
+    crumbs = api(f"pages/{built.region.pk}/breadcrumbs/").json()
+    assert [c["title"] for c in crumbs][-2:] == ["Bakgrund", "Läget i regionen"]
     assert [t["locale"] for t in api(f"pages/{strategy.pk}/translations/").json()] == ["ar", "en", "fi", "sv"]
     navigation = api("navigation/?depth=3").json()
-    assert navigation[0]["id"] == strategy.pk
-    chapter_titles = [c["title"] for c in navigation[0]["children"]]
-    # The strategy's chapters in the tree's order, whatever the package holds.
-    assert chapter_titles == list(strategy.get_children().live().values_list("title", flat=True))
-    assert api("navigation/?depth=1").json()[0]["children"] == []
+    entry = next(entry for entry in navigation if entry["id"] == strategy.pk)
+    chapter_titles = [c["title"] for c in entry["children"]]
+    # The strategy's chapters in the tree's order.
+    assert chapter_titles == ["Bakgrund", "Arbetssätt", "Var du får hjälp"]
+    assert [c["title"] for c in entry["children"][0]["children"]] == ["Läget i regionen"]
+    assert all(entry["children"] == [] for entry in api("navigation/?depth=1").json())
 
 
-def test_wagtail_page_detail_exposes_the_page_fields(api, strategy):
-    detail = api(f"pages/{strategy.pk}/").json()
+def test_wagtail_page_detail_exposes_the_page_fields(api, built):
+    detail = api(f"pages/{built.strategy.pk}/").json()
     assert detail["decision_paragraph"] == "§ 24"
-    chapter = sv(ChapterPage).get(slug="norrland")
+    chapter = built.region
     assert api(f"pages/{chapter.pk}/").json()["body"][0]["type"] == "rich_text"
 
 
@@ -170,7 +229,9 @@ def test_an_unknown_locale_is_a_400_listing_the_locales_that_exist(api, strategy
     assert response.json()["available_locales"] == sorted(code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES)
 
 
-def test_the_page_listing_defaults_to_swedish(api, strategy):
+def test_the_page_listing_defaults_to_swedish(api, translated):
+    built = translated
+    strategy = built.strategy
     default = api("pages/?limit=20").json()["items"]
     assert {item["meta"]["locale"] for item in default} == {"sv"}
     assert {item["meta"]["locale"] for item in api("pages/?locale=en").json()["items"]} == {"en"}
