@@ -104,3 +104,12 @@ def superuser(django_user_model):
 def admin_client(client, superuser):
     client.force_login(superuser)
     return client
+
+
+@pytest.fixture
+def built():
+    """A small Swedish strategy built for the test (tests/factories.py): tests assert on what they build,
+    not on the shipped content, which only the content package's own tests pin."""
+    from tests.factories import small_strategy
+
+    return small_strategy()

@@ -5,14 +5,9 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from snippets.models import Contact
-from tests.factories import ChapterPageFactory, small_strategy
+from tests.factories import ChapterPageFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def built():
-    return small_strategy()
 
 
 @pytest.fixture

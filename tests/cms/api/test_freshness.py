@@ -4,14 +4,8 @@ import pytest
 from django.db import transaction
 
 from cms.caching.versions import content_version
-from tests.factories import small_strategy
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def built():
-    return small_strategy()
 
 
 def warm(api, paths):

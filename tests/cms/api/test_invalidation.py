@@ -12,7 +12,7 @@ from wagtail.models import Locale, PageViewRestriction
 from pages.models import AccessibilityStatementPage
 from snippets.models import Actor
 from tests.content import sv
-from tests.factories import ContactFactory, publish, small_strategy
+from tests.factories import ContactFactory, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -21,11 +21,6 @@ pytestmark = pytest.mark.django_db
 def page_cache(settings):
     settings.PUBLIC_PAGE_CACHE = True
     cache.clear()
-
-
-@pytest.fixture
-def built():
-    return small_strategy()
 
 
 @pytest.fixture

@@ -7,16 +7,10 @@ from wagtail.models import Page, PageViewRestriction, Site
 
 from pages.models import ChapterPage, HomePage
 from snippets.models import Actor, Concept, Contact, Goal, Resource
-from tests.factories import small_strategy
 
 pytestmark = pytest.mark.django_db
 
 SECRET = "HEMLIGT"
-
-
-@pytest.fixture
-def built():
-    return small_strategy()
 
 
 @pytest.fixture

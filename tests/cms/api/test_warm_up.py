@@ -11,7 +11,6 @@ from django_tasks_db.models import DBTaskResult
 
 from cms.caching.reach import default_site_url
 from cms.caching.warm import warm
-from tests.factories import small_strategy
 
 pytestmark = pytest.mark.django_db
 
@@ -21,11 +20,6 @@ def warming(settings):
     settings.PUBLIC_PAGE_CACHE = True
     settings.CACHE_WARM = True
     cache.clear()
-
-
-@pytest.fixture
-def built():
-    return small_strategy()
 
 
 @pytest.fixture
