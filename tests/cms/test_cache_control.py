@@ -4,7 +4,7 @@ anonymous reader sees alike, never for anything personal."""
 import pytest
 from django.test import Client
 
-from pages.models import AccessibilityStatementPage, ChapterPage
+from pages.models import AccessibilityStatementPage
 from tests.content import sv
 from tests.site_text import live_pages
 
@@ -22,15 +22,15 @@ def test_every_public_page_may_be_kept_briefly_by_anyone(public_site):
 
 
 @pytest.mark.parametrize("cached", [False, True], ids=["rendered", "from-the-page-cache"])
-def test_the_header_is_the_same_when_the_page_cache_answers(settings, cached):
+def test_the_header_is_the_same_when_the_page_cache_answers(settings, built, cached):
     settings.PUBLIC_PAGE_CACHE = cached
-    chapter = sv(ChapterPage).get(slug="aktorer")
+    chapter = built.work
     Client().get(chapter.url)
     assert Client().get(chapter.url)["Cache-Control"] == PUBLIC
 
 
-def test_signed_in_users_and_the_admin_are_never_stored(admin_client):
-    chapter = sv(ChapterPage).get(slug="aktorer")
+def test_signed_in_users_and_the_admin_are_never_stored(admin_client, built):
+    chapter = built.work
     assert admin_client.get(chapter.url)["Cache-Control"] == PRIVATE
     assert admin_client.get("/admin/")["Cache-Control"] == PRIVATE
     assert Client().get("/admin/login/")["Cache-Control"] == PRIVATE
@@ -45,9 +45,9 @@ def test_search_results_a_posted_form_and_errors_are_never_stored(client):
     assert client.post(statement.url, {field: "Min text"})["Cache-Control"] == PRIVATE
 
 
-def test_a_visitor_with_a_session_gets_nothing_shared(client):
+def test_a_visitor_with_a_session_gets_nothing_shared(client, built):
     client.cookies["sessionid"] = "someone-who-unlocked-a-private-page"
-    chapter = sv(ChapterPage).get(slug="aktorer")
+    chapter = built.work
     assert client.get(chapter.url)["Cache-Control"] == PRIVATE
 
 
