@@ -9,8 +9,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from cms.build import SOURCE_DIRS, fingerprint
-from pages.models import ChapterPage
-from tests.content import sv
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -32,10 +30,10 @@ def test_a_changed_template_is_another_build(tmp_path):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("kind", ["page", "api"])
-def test_answers_cached_by_another_build_are_not_served(client, settings, kind):
+def test_answers_cached_by_another_build_are_not_served(client, settings, built, kind):
     settings.PUBLIC_PAGE_CACHE = True
     cache.clear()
-    chapter = sv(ChapterPage).get(slug="aktorer")
+    chapter = built.work
     path = chapter.url if kind == "page" else f"/api/v3/pages/{chapter.pk}/"
 
     def queries():
