@@ -6,9 +6,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
-from pages.models import ChapterPage, StrategyPage
-from tests.content import sv
-
 pytestmark = pytest.mark.django_db
 
 OTHER_HOST = "annan.example.org"
@@ -21,18 +18,18 @@ def site_queries(client, path, **extra):
     return [query["sql"] for query in captured if '"wagtailcore_site"' in query["sql"]], response
 
 
-def test_warm_anonymous_reads_do_not_look_the_site_up(client, settings):
+def test_warm_anonymous_reads_do_not_look_the_site_up(client, settings, built):
     settings.PUBLIC_PAGE_CACHE = True  # as in production; the test settings turn it off
-    chapter = sv(ChapterPage).get(slug="aktorer")
+    chapter = built.work
     for path in (chapter.url, f"/api/v3/pages/{chapter.pk}/"):
         client.get(path)
         queries, _response = site_queries(client, path)
         assert queries == [], path
 
 
-def test_a_new_site_serves_its_host_on_the_next_request(client, settings):
+def test_a_new_site_serves_its_host_on_the_next_request(client, settings, built):
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, OTHER_HOST]
-    strategy = sv(StrategyPage).get()
+    strategy = built.strategy
     _queries, before = site_queries(client, "/sv/", HTTP_HOST=OTHER_HOST)
     assert f"<h1>{strategy.title}</h1>" not in before.content.decode()
 
@@ -45,16 +42,16 @@ def test_a_new_site_serves_its_host_on_the_next_request(client, settings):
     assert gone.content == before.content
 
 
-def test_editors_look_the_site_up_afresh(admin_client):
-    chapter = sv(ChapterPage).get(slug="aktorer")
+def test_editors_look_the_site_up_afresh(admin_client, built):
+    chapter = built.work
     admin_client.get(chapter.url)
     queries, _response = site_queries(admin_client, chapter.url)
     assert queries
 
 
-def test_a_new_site_address_is_in_page_links_on_the_next_request(client):
+def test_a_new_site_address_is_in_page_links_on_the_next_request(client, built):
     # Page links are built from the site root paths, which anonymous reads also reuse per content version.
-    chapter = sv(ChapterPage).get(slug="aktorer")
+    chapter = built.work
     detail = f"/api/v3/pages/{chapter.pk}/"
     before = client.get(detail).json()["meta"]["html_url"]
     assert not before.startswith("https://ny.example.se/")
