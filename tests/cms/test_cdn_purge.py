@@ -7,9 +7,8 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from pages.models import ChapterPage, StrategyPage
-from snippets.models import Contact
 from tests.content import sv
-from tests.factories import ChapterPageFactory
+from tests.factories import ChapterPageFactory, ContactFactory, publish, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -42,6 +41,15 @@ def cdn(settings):
     server.shutdown()
 
 
+@pytest.fixture
+def translated(built):
+    """The built strategy, its contact and the chapter that chooses it, in every language."""
+    for code in ("en", "fi", "ar"):
+        for obj in (built.contact, built.strategy, built.help):
+            translate(obj, code)
+    return built
+
+
 def in_every_locale(obj):
     return list(type(obj).objects.filter(translation_key=obj.translation_key))
 
@@ -50,61 +58,65 @@ def paths(received):
     return {path for _host, path in received}
 
 
-def test_publishing_a_chapter_purges_it_and_its_strategy_in_every_language(cdn, django_capture_on_commit_callbacks):
-    chapter = sv(ChapterPage).get(slug="bilaga-2-kontaktuppgifter")
+def test_publishing_a_chapter_purges_it_and_its_strategy_in_every_language(
+    cdn, translated, django_capture_on_commit_callbacks
+):
+    chapter = translated.help
+    assert len(in_every_locale(chapter)) == 4
     with django_capture_on_commit_callbacks(execute=True):
         chapter.save_revision().publish()
     purged = paths(cdn)
     for translation in in_every_locale(chapter):
         assert translation.url in purged
         assert f"/api/v3/pages/{translation.pk}/" in purged
-    for strategy in in_every_locale(sv(StrategyPage).get()):
+    for strategy in in_every_locale(translated.strategy):
         assert strategy.url in purged and strategy.url + strategy.whole_strategy_path in purged
         assert f"/api/v3/strategies/{strategy.pk}/" in purged
     # The table of contents of every chapter shows the title.
-    assert sv(ChapterPage).get(slug="aktorer").url in purged
+    assert translated.work.url in purged
     assert {host for host, _path in cdn} == {"localhost"}
 
 
 def test_a_contact_purges_the_pages_and_documents_that_show_it_and_its_collection(
-    cdn, django_capture_on_commit_callbacks
+    cdn, translated, django_capture_on_commit_callbacks
 ):
-    kast = sv(Contact).get(name="KAST")
-    kast.description = "Ny beskrivning"
+    contact = translated.contact
+    contact.description = "Ny beskrivning"
     with django_capture_on_commit_callbacks(execute=True):
-        kast.save_revision().publish()
+        contact.save_revision().publish()
     purged = paths(cdn)
-    for page in in_every_locale(sv(ChapterPage).get(slug="bilaga-2-kontaktuppgifter")):
+    for page in in_every_locale(translated.help):
         assert page.url in purged
-    for strategy in in_every_locale(sv(StrategyPage).get()):
+    for strategy in in_every_locale(translated.strategy):
         assert f"/api/v3/strategies/{strategy.pk}/" in purged
-    for contact in in_every_locale(kast):
+    for contact in in_every_locale(translated.contact):
         assert f"/api/v3/contacts/{contact.pk}/" in purged
     assert {"/api/v3/contacts/", "/api/v3/contacts/?locale=en"} <= purged
 
 
-def test_an_emergency_banner_contact_purges_every_page(cdn, django_capture_on_commit_callbacks):
-    police = sv(Contact).get(phone="114 14", in_emergency_banner=True)
+def test_an_emergency_banner_contact_purges_every_page(cdn, built, django_capture_on_commit_callbacks):
+    # No page chooses it: the banner shows it on every page.
+    banner = publish(ContactFactory(name="Jourtelefonen", phone="0910-11 11 11", in_emergency_banner=True))
     with django_capture_on_commit_callbacks(execute=True):
-        police.save_revision().publish()
+        banner.save_revision().publish()
     purged = paths(cdn)
     for code in ("sv", "en", "fi", "ar"):
         assert f"/{code}/" in purged
-    assert sv(ChapterPage).get(slug="aktorer").url in purged
+    assert built.work.url in purged
 
 
-def test_unpublishing_purges_the_page_that_is_gone(cdn, django_capture_on_commit_callbacks):
-    chapter = sv(ChapterPage).get(slug="aktorer")
+def test_unpublishing_purges_the_page_that_is_gone(cdn, built, django_capture_on_commit_callbacks):
+    chapter = built.work
     url = chapter.url
     with django_capture_on_commit_callbacks(execute=True):
         chapter.unpublish()
     assert url in paths(cdn)
 
 
-def test_without_a_cdn_nothing_is_sent(settings, django_capture_on_commit_callbacks):
+def test_without_a_cdn_nothing_is_sent(settings, built, django_capture_on_commit_callbacks):
     assert not getattr(settings, "WAGTAILFRONTENDCACHE", None)
     with django_capture_on_commit_callbacks() as callbacks:
-        sv(ChapterPage).get(slug="aktorer").save_revision().publish()
+        built.work.save_revision().publish()
     assert [c for c in callbacks if "purge" in getattr(c, "__qualname__", "")] == []
 
 
@@ -112,15 +124,15 @@ def test_without_a_cdn_nothing_is_sent(settings, django_capture_on_commit_callba
 
 
 @pytest.fixture
-def chapter_with_child():
-    strategy = sv(StrategyPage).get()
+def chapter_with_child(built):
+    strategy = built.strategy
     parent = ChapterPageFactory(parent=strategy, title="Skyddat kapitel", slug="skyddat-kapitel")
     child = ChapterPageFactory(parent=parent, title="Underkapitel", slug="underkapitel")
     return parent, child
 
 
 def test_making_a_page_private_purges_it_and_every_page_below_it(
-    cdn, chapter_with_child, django_capture_on_commit_callbacks
+    cdn, built, chapter_with_child, django_capture_on_commit_callbacks
 ):
     parent, child = chapter_with_child
     with django_capture_on_commit_callbacks(execute=True):
@@ -128,7 +140,7 @@ def test_making_a_page_private_purges_it_and_every_page_below_it(
     purged = paths(cdn)
     assert {parent.url, child.url, f"/api/v3/pages/{parent.pk}/", f"/api/v3/pages/{child.pk}/"} <= purged
     # Its title leaves the table of contents of the strategy's pages.
-    assert sv(ChapterPage).get(slug="aktorer").url in purged
+    assert built.work.url in purged
     assert {"/api/v3/pages/", "/api/v3/navigation/", "/sitemap.xml"} <= purged
 
 
@@ -150,11 +162,11 @@ def test_changing_or_removing_a_view_restriction_purges_the_pages(
 
 
 def test_moving_a_page_purges_its_old_and_new_addresses_and_those_below_it(
-    cdn, chapter_with_child, django_capture_on_commit_callbacks
+    cdn, built, chapter_with_child, django_capture_on_commit_callbacks
 ):
     parent, child = chapter_with_child
     old_parent_url, old_child_url = parent.url, child.url
-    target = sv(ChapterPage).get(slug="aktorer")
+    target = built.work
     with django_capture_on_commit_callbacks(execute=True):
         parent.move(target, pos="last-child")
     parent.refresh_from_db()
@@ -176,13 +188,15 @@ def test_a_new_slug_purges_the_old_and_new_addresses_of_the_page_and_those_below
     assert {old_parent_url, old_child_url, ChapterPage.objects.get(pk=parent.pk).url, child.url} <= paths(cdn)
 
 
-def test_deleting_a_page_purges_it_and_the_pages_below_it(cdn, chapter_with_child, django_capture_on_commit_callbacks):
+def test_deleting_a_page_purges_it_and_the_pages_below_it(
+    cdn, built, chapter_with_child, django_capture_on_commit_callbacks
+):
     parent, child = chapter_with_child
     urls = {parent.url, child.url, f"/api/v3/pages/{parent.pk}/", f"/api/v3/pages/{child.pk}/"}
     with django_capture_on_commit_callbacks(execute=True):
         parent.delete()
     assert urls <= paths(cdn)
-    assert sv(ChapterPage).get(slug="aktorer").url in paths(cdn)
+    assert built.work.url in paths(cdn)
 
 
 def published_round(strategy_page, year):
