@@ -7,9 +7,9 @@ import pytest
 from django.conf import settings
 from django.conf.locale import LANG_INFO
 
-from pages.models import ChapterPage, StrategyPage
-from snippets.models import Contact
+from pages.models import ChapterPage
 from tests.content import sv
+from tests.factories import publish
 from tests.site_text import read
 
 pytestmark = pytest.mark.django_db
@@ -74,22 +74,24 @@ def test_catalogue_is_complete(path):
     assert not catalogue.metadata_is_fuzzy
 
 
-def test_breadcrumbs_lead_from_home_to_the_page(client):
-    chapter = sv(ChapterPage).get(slug="norrland")
+def test_breadcrumbs_lead_from_home_to_the_page(client, built):
+    chapter = built.region
     html = client.get(chapter.url).content.decode()
     trail = re.search(r'<nav class="breadcrumbs"[^>]*>(.*?)</nav>', html, re.S).group(1)
     titles = re.findall(r">([^<]+)</a>", trail)
     assert titles == [
-        "Skellefteå kommun",
-        "Strategi mot prostitution, människohandel och köp av sexuella tjänster",
-        "Förekomst och utbredning",
-        "Norrland",
+        built.strategy.get_parent().title,
+        built.strategy.title,
+        "Bakgrund",
+        "Läget i regionen",
     ]
     assert 'aria-current="page"' in trail
 
 
-def test_the_strategy_page_lists_every_chapter_in_its_table_of_contents(client):
-    strategy = sv(StrategyPage).get()
+def test_the_strategy_page_lists_every_chapter_in_its_table_of_contents(client, built):
+    strategy = built.strategy
+    strategy.decision_paragraph = "§ 24"
+    publish(strategy)
     html = client.get(strategy.url).content.decode()
     toc = re.search(r'<nav class="toc"[^>]*>(.*?)</nav>', html, re.S).group(1)
     for chapter in sv(ChapterPage).live().descendant_of(strategy):
@@ -126,28 +128,30 @@ def test_external_links_are_marked_in_rich_text_and_snippets(client):
     assert 'id="external-link-hint"' in html
 
 
-def test_an_unpublished_contact_disappears_from_the_site(client):
-    contact = sv(Contact).get(name="Mikamottagningen")
-    page = sv(ChapterPage).get(slug__startswith="bilaga-2")
-    assert "Mikamottagningen" in client.get(page.url).content.decode()
+def test_an_unpublished_contact_disappears_from_the_site(client, built):
+    contact, page = built.contact, built.help
+    contact.description = "Samtalsstöd dygnet runt för den som säljer sex."
+    publish(contact)
+    assert "Samtalsstöd dygnet runt för den som säljer sex." in client.get(page.url).content.decode()
     contact.unpublish()
-    assert "Prostituerade kan få samtalsstöd hos Mikamottagningen" not in client.get(page.url).content.decode()
+    assert "Samtalsstöd dygnet runt för den som säljer sex." not in client.get(page.url).content.decode()
 
 
-def test_a_draft_change_of_a_contact_is_not_public(client):
-    contact = sv(Contact).get(name="Mikamottagningen")
+def test_a_draft_change_of_a_contact_is_not_public(client, built):
+    contact = built.contact
     contact.phone = "020-00 00 01"
     contact.save_revision()
-    html = client.get(sv(ChapterPage).get(slug__startswith="bilaga-2").url).content.decode()
+    html = client.get(built.help.url).content.decode()
     assert "020-61 60 60" in html and "020-00 00 01" not in html
 
 
-def test_a_draft_page_is_not_public(client):
-    chapter = sv(ChapterPage).get(slug="norrland")
+def test_a_draft_page_is_not_public(client, built):
+    chapter = built.region
     url = chapter.url
+    assert url in client.get(built.strategy.url).content.decode()
     chapter.unpublish()
     assert client.get(url).status_code == 404
-    strategy_html = client.get(sv(StrategyPage).get().url).content.decode()
+    strategy_html = client.get(built.strategy.url).content.decode()
     assert url not in strategy_html
 
 
