@@ -11,7 +11,7 @@ from wagtail.models import PageViewRestriction
 
 from pages.models import ChapterPage, HomePage, StrategyPage
 from tests.content import sv
-from tests.factories import ChapterPageFactory, StrategyPageFactory
+from tests.factories import ChapterPageFactory, StrategyPageFactory, translate
 from tests.site_text import live_pages, read
 
 pytestmark = pytest.mark.django_db
@@ -31,11 +31,13 @@ def sitemap(client):
     }
 
 
-def test_the_sitemap_lists_every_live_public_page_in_every_language_with_its_alternates(client):
+def test_the_sitemap_lists_every_live_public_page_in_every_language_with_its_alternates(client, built):
+    strategy = built.strategy
+    for code in ("en", "fi", "ar"):
+        translate(strategy, code)
     entries = sitemap(client)
     pages = live_pages()
     assert {page.url for page in pages} <= set(entries)
-    strategy = sv(StrategyPage).get()
     alternates = entries[strategy.url]
     assert set(alternates) == {"sv", "en", "fi", "ar"}
     assert alternates["en"] == strategy.get_translation(_locale("en")).url
@@ -50,8 +52,8 @@ def _locale(code):
     return Locale.objects.get(language_code=code)
 
 
-def test_the_sitemap_leaves_out_drafts_and_private_pages(client):
-    strategy = sv(StrategyPage).get()
+def test_the_sitemap_leaves_out_drafts_and_private_pages(client, built):
+    strategy = built.strategy
     draft = ChapterPageFactory(parent=strategy, title="Utkast", slug="utkast-i-sitemap", live=False)
     private = ChapterPageFactory(parent=strategy, slug="privat-i-sitemap")
     PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.PASSWORD, password="x")
@@ -61,7 +63,7 @@ def test_the_sitemap_leaves_out_drafts_and_private_pages(client):
     assert not [path for path in paths if "utkast-i-sitemap" in path or "privat" in path]
 
 
-def test_the_sitemap_costs_the_same_queries_with_few_or_many_pages(client):
+def test_the_sitemap_costs_the_same_queries_with_few_or_many_pages(client, built):
     def queries():
         client.get("/sitemap.xml")
         with CaptureQueriesContext(connection) as captured:
@@ -69,7 +71,7 @@ def test_the_sitemap_costs_the_same_queries_with_few_or_many_pages(client):
         return len(captured)
 
     before = queries()
-    strategy = sv(StrategyPage).get()
+    strategy = built.strategy
     for index in range(20):
         ChapterPageFactory(parent=strategy, slug=f"extra-{index}")
     assert queries() == before
@@ -90,8 +92,8 @@ def test_every_page_names_its_canonical_url(public_site):
         assert f'<link rel="canonical" href="{page.full_url}">' in html, page.url
 
 
-def test_the_whole_strategy_has_every_chapter_in_reading_order_with_nested_headings(client):
-    strategy = sv(StrategyPage).get()
+def test_the_whole_strategy_has_every_chapter_in_reading_order_with_nested_headings(client, built):
+    strategy = built.strategy
     response = client.get(strategy.url + "hela-strategin/")
     assert response.status_code == 200
     html = response.content.decode()
@@ -101,7 +103,7 @@ def test_the_whole_strategy_has_every_chapter_in_reading_order_with_nested_headi
     expected = [(chapter.depth - strategy.depth + 1, chapter.title) for chapter in chapters]
     chapter_headings = [heading for heading in headings if heading in expected]
     assert chapter_headings == expected
-    # The chapters' bodies are there, e.g. Bilaga 2's numbers as tel: links.
+    # The chapters' bodies are there, e.g. the contact's number as a tel: link.
     assert ("tel:+4620616060", "020-61 60 60") in read(html).links
 
 
@@ -126,8 +128,8 @@ def test_the_whole_strategy_costs_the_same_queries_with_few_or_many_chapters(cli
     assert queries(many) == queries(few)
 
 
-def test_the_strategy_page_links_to_the_whole_strategy(client):
-    strategy = sv(StrategyPage).get()
+def test_the_strategy_page_links_to_the_whole_strategy(client, built):
+    strategy = built.strategy
     links = read(client.get(strategy.url).content.decode()).links
     assert (strategy.url + "hela-strategin/", "Hela strategin på en sida, för utskrift") in links
 
