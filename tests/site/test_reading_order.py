@@ -8,7 +8,7 @@ import pytest
 from cms.sanitize import render_rich_text
 from pages.bidi import isolate_links
 from pages.models import StrategyPage
-from tests.content import sv
+from tests.factories import publish
 from tests.site_text import read
 
 
@@ -51,6 +51,9 @@ def test_arabic_pages_isolate_every_number_date_and_address(client):
 
 
 @pytest.mark.django_db
-def test_the_decision_reads_as_before_in_swedish(client):
-    html = client.get(sv(StrategyPage).get().url).content.decode()
+def test_the_decision_reads_as_before_in_swedish(client, built):
+    strategy = built.strategy
+    strategy.decision_paragraph = "§ 24"
+    publish(strategy)
+    html = client.get(strategy.url).content.decode()
     assert "Fastställt av Kommunfullmäktige 2023-01-31 § 24" in read(html).text
