@@ -16,8 +16,7 @@ from cms.contact_details import MunicipalityContactDetails
 from cms.roles import APPROVERS, COMMUNICATORS, TRANSLATORS
 from pages.content_package.reader import DEFAULT_PATH
 from pages.content_package.translations import LOCALE_DIR
-from pages.models import ChapterPage, HomePage, StrategyPage
-from tests.content import sv
+from pages.models import HomePage, StrategyPage
 
 pytestmark = pytest.mark.django_db
 
@@ -59,8 +58,8 @@ def test_the_home_page_says_what_the_site_is_and_lists_each_strategy_with_its_de
     assert "Kommunfullmäktige" in decision and "2023-01-31" in decision and "§ 24" in decision
 
 
-def test_every_kind_of_page_shows_the_shipped_contact_details_in_its_footer(client):
-    chapter = sv(ChapterPage).get(slug="aktorer")
+def test_every_kind_of_page_shows_the_shipped_contact_details_in_its_footer(client, built):
+    chapter = built.work
     for url in ["/sv/", chapter.url, "/sv/sok/?q=polisen", "/ar/", "/sv/finns-inte/"]:
         address = footer(client, url)
         assert address is not None, url
