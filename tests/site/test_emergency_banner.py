@@ -47,12 +47,12 @@ def test_communicators_change_the_words_in_the_admin_and_readers_see_them(client
     assert banner_lines(client, "/sv/")[0] == "Är du i fara? Ring 112"
 
 
-def test_a_flagged_contact_without_banner_words_shows_who_answers_and_when(client):
-    mika = sv(Contact).get(name="Mikamottagningen")
-    mika.in_emergency_banner = True
-    mika.availability = "Vardagar 9-16"
-    mika.save_revision().publish()
-    assert "Mikamottagningen \N{EN DASH} Vardagar 9-16: 020-61 60 60" in banner_lines(client, "/sv/")
+def test_a_flagged_contact_without_banner_words_shows_who_answers_and_when(client, built):
+    contact = built.contact
+    contact.in_emergency_banner = True
+    contact.availability = "Vardagar 9-16"
+    contact.save_revision().publish()
+    assert "24-timmarslinjen \N{EN DASH} Vardagar 9-16: 020-61 60 60" in banner_lines(client, "/sv/")
     assert banner_lines(client, "/sv/")[0] == EXPECTED["sv"][0]
 
 
