@@ -9,16 +9,15 @@ from pages.models import ChapterPage, StrategyPage
 from snippets.models import Actor, Concept, Contact, Goal, IndicatorCategory, Resource
 from snippets.models.actor import Responsibility
 from tests.content import sv
-from tests.factories import ActorFactory, ChapterPageFactory, publish, small_strategy, translate
+from tests.factories import ActorFactory, ChapterPageFactory, publish, translate
 from tests.pages.test_source_completeness import SOURCE_NUMBERS_DIALLED
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def built():
-    """A strategy with the governance facts the assertions read."""
-    built = small_strategy()
+def built(built):
+    """The built strategy, with the governance facts the assertions read."""
     built.strategy.decision_paragraph = "§ 24"
     built.strategy.intro = "<p>Skellefteå strävar efter ett samhälle fritt från prostitution.</p>"
     publish(built.strategy)

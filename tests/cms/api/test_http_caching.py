@@ -1,14 +1,12 @@
 import pytest
 from django.utils.http import http_date
 
-from tests.factories import small_strategy
-
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def strategy():
-    return small_strategy().strategy
+def strategy(built):
+    return built.strategy
 
 
 ENDPOINTS = ["strategies/", "contacts/", "actors/", "indicators/", "concepts/", "goals/", "resources/", "navigation/"]
@@ -38,8 +36,8 @@ def test_if_modified_since_gives_304(api):
     assert api("contacts/", **{"If-Modified-Since": http_date(0)}).status_code == 200
 
 
-def test_a_stale_etag_gets_the_new_body(api):
-    contact = small_strategy().contact
+def test_a_stale_etag_gets_the_new_body(api, built):
+    contact = built.contact
     first = api("contacts/")
     contact.audience = "Alla som säljer sex"
     contact.save_revision().publish()

@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 
 from cms.roles import COMMUNICATORS
 from pages.models import ChapterPage, StrategyPage
-from tests.factories import small_strategy, translate_strategy
+from tests.factories import translate_strategy
 
 pytestmark = pytest.mark.django_db
 
@@ -28,8 +28,8 @@ def outsider(django_user_model):
 
 
 @pytest.fixture
-def built():
-    built = small_strategy()
+def built(built):
+    """The built strategy, with its contact and chapters translated into English."""
     translate_strategy(built, "en")
     return built
 

@@ -3,14 +3,14 @@
 import pytest
 from wagtail.models import Locale
 
-from tests.factories import small_strategy, translate_strategy
+from tests.factories import translate_strategy
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def built():
-    built = small_strategy()
+def built(built):
+    """The built strategy, with its contact and chapters translated into English."""
     translate_strategy(built, "en")
     return built
 
