@@ -4,15 +4,14 @@ import pytest
 from django.urls import reverse
 
 from cms.roles import COMMUNICATORS, TRANSLATORS
-from pages.models import ChapterPage
 from snippets.models import Contact
-from tests.content import sv
+from tests.factories import translate
 
 pytestmark = pytest.mark.django_db
 
 
-def test_a_translator_opening_a_swedish_contact_is_told_why_and_led_back(as_role):
-    contact = sv(Contact).get(name="Mikamottagningen")
+def test_a_translator_opening_a_swedish_contact_is_told_why_and_led_back(as_role, built):
+    contact = built.contact
     response = as_role(TRANSLATORS).get(reverse(Contact.snippet_viewset.get_url_name("edit"), args=[contact.pk]))
     html = response.content.decode()
     assert response.status_code == 403
@@ -22,9 +21,9 @@ def test_a_translator_opening_a_swedish_contact_is_told_why_and_led_back(as_role
     assert "wagtail-sidebar" in html  # the admin's own layout, with its menu
 
 
-def test_a_refused_wagtail_localize_action_answers_the_same_way(as_role):
-    swedish = sv(ChapterPage).get(slug="norrland")
-    chapter = ChapterPage.objects.get(translation_key=swedish.translation_key, locale__language_code="fi")
+def test_a_refused_wagtail_localize_action_answers_the_same_way(as_role, built):
+    # A Finnish chapter, translated as the package translates (parents first).
+    chapter = [translate(page, "fi") for page in (built.strategy, built.background, built.region)][-1]
     response = as_role(COMMUNICATORS).get(reverse("wagtail_localize:convert_to_alias", args=[chapter.pk]))
     html = response.content.decode()
     assert response.status_code == 403 and "Du får inte göra det här" in html
