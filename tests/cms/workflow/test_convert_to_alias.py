@@ -11,16 +11,15 @@ from django.urls import reverse
 from wagtail_localize.models import Translation
 
 from cms.roles import APPROVERS, COMMUNICATORS, TRANSLATORS
-from pages.models import ChapterPage
-from tests.content import sv
+from tests.factories import translate
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def finnish_norrland():
-    norrland = sv(ChapterPage).get(slug="norrland")
-    return ChapterPage.objects.get(translation_key=norrland.translation_key, locale__language_code="fi")
+def finnish_chapter(built):
+    """The Finnish translation of a built chapter, translated as the package translates (parents first)."""
+    return [translate(page, "fi") for page in (built.strategy, built.background, built.region)][-1]
 
 
 def login(client, django_user_model, role):
@@ -35,16 +34,16 @@ def convert_url(page):
 
 
 @pytest.mark.parametrize("role", [COMMUNICATORS, TRANSLATORS, APPROVERS])
-def test_editors_cannot_convert_a_translation_into_an_alias(client, django_user_model, finnish_norrland, role):
+def test_editors_cannot_convert_a_translation_into_an_alias(client, django_user_model, finnish_chapter, role):
     login(client, django_user_model, role)
-    assert client.get(convert_url(finnish_norrland)).status_code == 403
-    assert client.post(convert_url(finnish_norrland)).status_code == 403
+    assert client.get(convert_url(finnish_chapter)).status_code == 403
+    assert client.post(convert_url(finnish_chapter)).status_code == 403
     # The editor's "Konvertera till alias" button posts here and is sent on to the same view.
-    edit = reverse("wagtailadmin_pages:edit", args=[finnish_norrland.pk])
+    edit = reverse("wagtailadmin_pages:edit", args=[finnish_chapter.pk])
     response = client.post(edit, {"localize-convert-to-alias": "1"}, follow=True)
     assert response.status_code == 403
-    finnish_norrland.refresh_from_db()
-    assert finnish_norrland.alias_of_id is None
+    finnish_chapter.refresh_from_db()
+    assert finnish_chapter.alias_of_id is None
 
 
 def editor_props(client, page):
@@ -53,20 +52,20 @@ def editor_props(client, page):
 
 
 def test_the_translation_editor_offers_convert_to_alias_to_administrators_only(
-    client, django_user_model, admin_client, finnish_norrland
+    client, django_user_model, admin_client, finnish_chapter
 ):
-    assert editor_props(admin_client, finnish_norrland)["links"]["convertToAliasUrl"]
+    assert editor_props(admin_client, finnish_chapter)["links"]["convertToAliasUrl"]
     login(client, django_user_model, TRANSLATORS)
-    assert editor_props(client, finnish_norrland)["links"]["convertToAliasUrl"] is None
+    assert editor_props(client, finnish_chapter)["links"]["convertToAliasUrl"] is None
 
 
 def test_the_page_editor_offers_convert_to_alias_to_administrators_only(
-    client, django_user_model, admin_client, finnish_norrland
+    client, django_user_model, admin_client, finnish_chapter
 ):
     # Once synced translation has been stopped the page opens in Wagtail's own editor, whose
     # action menu carries wagtail-localize's "Convert to alias page".
-    Translation.objects.filter(source__object_id=finnish_norrland.translation_key).update(enabled=False)
-    edit = reverse("wagtailadmin_pages:edit", args=[finnish_norrland.pk])
+    Translation.objects.filter(source__object_id=finnish_chapter.translation_key).update(enabled=False)
+    edit = reverse("wagtailadmin_pages:edit", args=[finnish_chapter.pk])
     assert 'name="localize-convert-to-alias"' in admin_client.get(edit).content.decode()
     login(client, django_user_model, TRANSLATORS)
     response = client.get(edit)
@@ -74,13 +73,13 @@ def test_the_page_editor_offers_convert_to_alias_to_administrators_only(
     assert 'name="localize-convert-to-alias"' not in response.content.decode()
 
 
-def test_an_administrator_confirms_before_the_page_becomes_an_alias(admin_client, finnish_norrland):
-    confirmation = admin_client.get(convert_url(finnish_norrland))
+def test_an_administrator_confirms_before_the_page_becomes_an_alias(admin_client, built, finnish_chapter):
+    confirmation = admin_client.get(convert_url(finnish_chapter))
     assert confirmation.status_code == 200
     assert "Ja, konvertera" in confirmation.content.decode()
-    finnish_norrland.refresh_from_db()
-    assert finnish_norrland.alias_of_id is None
+    finnish_chapter.refresh_from_db()
+    assert finnish_chapter.alias_of_id is None
 
-    admin_client.post(convert_url(finnish_norrland))
-    finnish_norrland.refresh_from_db()
-    assert finnish_norrland.alias_of_id == sv(ChapterPage).get(slug="norrland").pk
+    admin_client.post(convert_url(finnish_chapter))
+    finnish_chapter.refresh_from_db()
+    assert finnish_chapter.alias_of_id == built.region.pk
