@@ -10,7 +10,7 @@ from wagtail_localize.models import TranslationSource
 from cms.roles import APPROVERS, TRANSLATORS
 from pages.models import ChapterPage
 from snippets.models import Contact
-from tests.content import sv
+from tests.factories import translate
 
 pytestmark = pytest.mark.django_db
 
@@ -21,6 +21,14 @@ def translator(client, django_user_model):
     user.groups.add(Group.objects.get(name=TRANSLATORS))
     client.force_login(user)
     return user
+
+
+@pytest.fixture
+def chapter(built):
+    """A built Swedish chapter with a Finnish translation (parents translated first, as the package does)."""
+    for page in (built.strategy, built.background, built.region):
+        translate(page, "fi")
+    return built.region
 
 
 def finnish(page):
@@ -37,38 +45,35 @@ def post(client, page, action):
     return client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), {"translation-action": action}, follow=True)
 
 
-def test_sync_reads_the_published_swedish_version_never_a_draft(client, translator):
-    norrland = sv(ChapterPage).get(slug="norrland")
-    norrland.title = "Norrland, publicerad"
-    norrland.save_revision().publish()
-    norrland.refresh_from_db()
-    norrland.title = "Norrland, hemligt utkast"
-    norrland.save_revision()
+def test_sync_reads_the_published_swedish_version_never_a_draft(client, translator, chapter):
+    chapter.title = "Läget i regionen, publicerad"
+    chapter.save_revision().publish()
+    chapter.refresh_from_db()
+    chapter.title = "Läget i regionen, hemligt utkast"
+    chapter.save_revision()
 
-    response = post(client, finnish(norrland), "sync")
+    response = post(client, finnish(chapter), "sync")
 
     assert response.status_code == 200
-    assert "Norrland, publicerad" in source_text(norrland)
-    assert "hemligt utkast" not in source_text(norrland)
+    assert "Läget i regionen, publicerad" in source_text(chapter)
+    assert "hemligt utkast" not in source_text(chapter)
     assert "hemligt utkast" not in response.content.decode()
 
 
-def test_sync_of_an_unpublished_swedish_page_is_refused_to_a_translator(client, translator):
-    norrland = sv(ChapterPage).get(slug="norrland")
-    before = source_text(norrland)
-    norrland.unpublish()
+def test_sync_of_an_unpublished_swedish_page_is_refused_to_a_translator(client, translator, chapter):
+    before = source_text(chapter)
+    chapter.unpublish()
     # An unpublished page's own row holds its draft: what only its editors may read.
-    ChapterPage.objects.filter(pk=norrland.pk).update(title="Norrland, hemligt utkast")
+    ChapterPage.objects.filter(pk=chapter.pk).update(title="Läget i regionen, hemligt utkast")
 
-    response = post(client, finnish(norrland), "sync")
+    response = post(client, finnish(chapter), "sync")
 
     assert "inte publicerad än" in response.content.decode()
-    assert source_text(norrland) == before
+    assert source_text(chapter) == before
 
 
-def test_submit_starts_a_review_and_publishes_nothing(client, translator):
-    norrland = sv(ChapterPage).get(slug="norrland")
-    page = finnish(norrland)
+def test_submit_starts_a_review_and_publishes_nothing(client, translator, chapter):
+    page = finnish(chapter)
     live_title = page.title
 
     response = post(client, page, "submit")
@@ -81,9 +86,8 @@ def test_submit_starts_a_review_and_publishes_nothing(client, translator):
     assert state.requested_by == translator
 
 
-def test_a_submitted_contact_translation_opens_again_for_the_translator_and_the_approver(client, translator):
-    swedish = Contact.objects.filter(locale__language_code="sv", name="PrevenTell").first()
-    contact = Contact.objects.get(translation_key=swedish.translation_key, locale__language_code="fi")
+def test_a_submitted_contact_translation_opens_again_for_the_translator_and_the_approver(client, translator, built):
+    contact = translate(built.contact, "fi")
     edit = reverse(Contact.snippet_viewset.get_url_name("edit"), args=[contact.pk])
 
     submitted = client.post(edit, {"translation-action": "submit"}, follow=True)
