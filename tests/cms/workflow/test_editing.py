@@ -17,13 +17,13 @@ from tests.content import sv
 pytestmark = pytest.mark.django_db
 
 
-def test_a_scheduled_revision_goes_live_with_publish_scheduled(client):
-    page = sv(ChapterPage).get(slug="norrland")
-    page.title = "Norrland, schemalagd"
+def test_a_scheduled_revision_goes_live_with_publish_scheduled(client, built):
+    page = built.region
+    page.title = "Läget i regionen, schemalagd"
     page.go_live_at = timezone.now() + datetime.timedelta(hours=1)
     revision = page.save_revision()
     revision.publish()
-    assert "Norrland, schemalagd" not in client.get(page.url).content.decode()
+    assert "Läget i regionen, schemalagd" not in client.get(page.url).content.decode()
 
     # Time passes: the scheduled moment is now in the past.
     past = timezone.now() - datetime.timedelta(minutes=1)
@@ -32,8 +32,8 @@ def test_a_scheduled_revision_goes_live_with_publish_scheduled(client):
     revision.save(update_fields=["content", "approved_go_live_at"])
     call_command("publish_scheduled", stdout=StringIO())
     page.refresh_from_db()
-    assert page.title == "Norrland, schemalagd"
-    assert "Norrland, schemalagd" in client.get(page.url).content.decode()
+    assert page.title == "Läget i regionen, schemalagd"
+    assert "Läget i regionen, schemalagd" in client.get(page.url).content.decode()
 
 
 def editor(django_user_model, name, group):
@@ -57,75 +57,75 @@ def submit_title(client, page, title, loaded, action="action-submit"):
     )
 
 
-def test_the_editors_own_autosaves_never_block_a_submit(client, django_user_model):
+def test_the_editors_own_autosaves_never_block_a_submit(client, django_user_model, built):
     communicator = editor(django_user_model, "anna", COMMUNICATORS)
     client.force_login(communicator)
-    page = sv(ChapterPage).get(slug="norrland")
+    page = built.region
     loaded = page.latest_revision
     # Autosave while the form stays on the revision it was loaded from: a new revision, then overwritten.
-    page.title = "Norrland, autosparad"
+    page.title = "Läget i regionen, autosparad"
     autosaved = page.save_revision(user=communicator)
-    page.title = "Norrland, autosparad igen"
+    page.title = "Läget i regionen, autosparad igen"
     page.save_revision(user=communicator, overwrite_revision=autosaved)
 
-    response = submit_title(client, page, "Norrland, inlämnad", loaded)
+    response = submit_title(client, page, "Läget i regionen, inlämnad", loaded)
 
     assert "nyare version" not in response.content.decode()
     page.refresh_from_db()
-    assert page.get_latest_revision_as_object().title == "Norrland, inlämnad"
+    assert page.get_latest_revision_as_object().title == "Läget i regionen, inlämnad"
     assert WorkflowState.objects.active().filter(base_content_type__model="page", object_id=str(page.pk)).exists()
 
 
-def test_a_colleagues_newer_version_stops_the_submit_but_keeps_the_typed_text(client, django_user_model):
+def test_a_colleagues_newer_version_stops_the_submit_but_keeps_the_typed_text(client, django_user_model, built):
     communicator = editor(django_user_model, "anna", COMMUNICATORS)
     approver = editor(django_user_model, "bertil", APPROVERS)
     client.force_login(communicator)
-    page = sv(ChapterPage).get(slug="norrland")
+    page = built.region
     loaded = page.latest_revision
-    page.title = "Norrland, Bertils version"
+    page.title = "Läget i regionen, Bertils version"
     theirs = page.save_revision(user=approver)
 
-    response = submit_title(client, page, "Norrland, Annas version", loaded)
+    response = submit_title(client, page, "Läget i regionen, Annas version", loaded)
 
     text = response.content.decode()
     assert "Bertil Test sparade en nyare version" in text
     assert "ingenting publicerades eller lämnades in" in text
     page.refresh_from_db()
     mine = page.latest_revision
-    assert page.get_latest_revision_as_object().title == "Norrland, Annas version"
+    assert page.get_latest_revision_as_object().title == "Läget i regionen, Annas version"
     compare = reverse("wagtailadmin_pages:revisions_compare", args=[page.pk, theirs.pk, mine.pk])
     assert compare in text
     assert page.revisions.filter(pk=theirs.pk).exists()
     assert not WorkflowState.objects.active().filter(object_id=str(page.pk)).exists()
 
 
-def test_a_colleagues_newer_version_stops_a_publish(client, django_user_model):
+def test_a_colleagues_newer_version_stops_a_publish(client, django_user_model, built):
     approver = editor(django_user_model, "bertil", APPROVERS)
     client.force_login(approver)
-    page = sv(ChapterPage).get(slug="norrland")
+    page = built.region
     loaded = page.latest_revision
-    page.title = "Norrland, från paketet"
+    page.title = "Läget i regionen, från paketet"
     page.save_revision()  # the content loader: no user
 
-    response = submit_title(client, page, "Norrland, publicerad?", loaded, action="action-publish")
+    response = submit_title(client, page, "Läget i regionen, publicerad?", loaded, action="action-publish")
 
     assert "Systemet sparade en nyare version" in response.content.decode()
     page.refresh_from_db()
-    assert page.title == "Norrland"
-    assert page.get_latest_revision_as_object().title == "Norrland, publicerad?"
+    assert page.title == "Läget i regionen"
+    assert page.get_latest_revision_as_object().title == "Läget i regionen, publicerad?"
 
 
-def test_a_contact_saved_after_its_own_autosave_is_submitted(client, django_user_model):
+def test_a_contact_saved_after_its_own_autosave_is_submitted(client, django_user_model, built):
     communicator = editor(django_user_model, "anna", COMMUNICATORS)
     client.force_login(communicator)
-    contact = sv(Contact).get(name="KAST")
+    contact = built.contact
     loaded = contact.latest_revision
     contact.save_revision(user=communicator)
     url = reverse(Contact.snippet_viewset.get_url_name("edit"), args=[contact.pk])
     form = client.get(url).context["form"]
     data = {name: value for name, value in form.initial.items() if value is not None and not isinstance(value, list)}
     data |= {
-        "name": "KAST, ändrad",
+        "name": "24-timmarslinjen, ändrad",
         "loaded_revision_id": str(loaded.pk),
         "loaded_revision_created_at": loaded.created_at.isoformat(),
         "action-submit": "1",
@@ -134,21 +134,21 @@ def test_a_contact_saved_after_its_own_autosave_is_submitted(client, django_user
 
     assert "nyare version" not in response.content.decode()
     contact.refresh_from_db()
-    assert contact.get_latest_revision_as_object().name == "KAST, ändrad"
+    assert contact.get_latest_revision_as_object().name == "24-timmarslinjen, ändrad"
     assert contact.workflow_in_progress
 
 
-def test_reverting_creates_a_draft_and_leaves_the_live_page(admin_client):
-    page = sv(ChapterPage).get(slug="norrland")
+def test_reverting_creates_a_draft_and_leaves_the_live_page(admin_client, built):
+    page = built.region
     first = page.latest_revision
-    page.title = "Norrland, ändrad"
+    page.title = "Läget i regionen, ändrad"
     page.save_revision().publish()
     page.refresh_from_db()
     response = admin_client.get(reverse("wagtailadmin_pages:revisions_revert", args=[page.pk, first.pk]))
     assert response.status_code == 200
-    assert "Norrland" in response.content.decode()
+    assert "Läget i regionen" in response.content.decode()
     page.refresh_from_db()
-    assert page.title == "Norrland, ändrad"
+    assert page.title == "Läget i regionen, ändrad"
 
 
 def test_the_dashboard_lists_content_due_for_review(admin_client):
@@ -217,11 +217,11 @@ def test_each_role_sees_its_own_work_first_on_the_dashboard(client, django_user_
         assert "kontrollerats de senaste 12 månaderna" not in html
 
 
-def test_publishing_and_unpublishing_are_in_the_audit_log_with_the_user(admin_client, superuser):
-    page = sv(ChapterPage).get(slug="norrland")
+def test_publishing_and_unpublishing_are_in_the_audit_log_with_the_user(admin_client, superuser, built):
+    page = built.region
     admin_client.post(
         reverse("wagtailadmin_pages:edit", args=[page.pk]),
-        {"title": "Norrland", "slug": page.slug, "body-count": "0", "action-publish": "publish"},
+        {"title": "Läget i regionen", "slug": page.slug, "body-count": "0", "action-publish": "publish"},
     )
     admin_client.post(reverse("wagtailadmin_pages:unpublish", args=[page.pk]), {})
     actions = set(PageLogEntry.objects.filter(page=page, user=superuser).values_list("action", flat=True))
@@ -266,11 +266,11 @@ def test_the_contact_listing_filters_by_language(client, django_user_model):
     assert edit in client.get(url, {"locale": "fi", "q": "PrevenTell"}).content.decode()
 
 
-def test_the_status_panel_names_who_published_not_who_wrote(client, django_user_model):
+def test_the_status_panel_names_who_published_not_who_wrote(client, django_user_model, built):
     communicator = editor(django_user_model, "anna", COMMUNICATORS)
     approver = editor(django_user_model, "bertil", APPROVERS)
-    page = sv(ChapterPage).get(slug="norrland")
-    page.title = "Norrland, granskad"
+    page = built.region
+    page.title = "Läget i regionen, granskad"
     revision = page.save_revision(user=communicator)
     revision.publish(user=approver)
 
