@@ -88,7 +88,17 @@ def strategy_document(request, id: int, params: DocumentQuery = Query(...)):  # 
     shown = merged_tree(chapters, source_chapters, fallback=params.fallback is not None)
 
     rich_text = RichText(base_url(request))
-    bodies = BodySerializer([chapter.body.raw_data for chapter, _parent in shown], locale, rich_text, draft=draft)
+    load = draft_snippets if draft else partial(public_snippets, request)
+    # Shown whole at the end, and what chapters choose of them needs no second query.
+    concepts = sorted(load(Concept, locale=locale), key=by_order)
+    goals = sorted(load(Goal, locale=locale), key=by_order)
+    bodies = BodySerializer(
+        [chapter.body.raw_data for chapter, _parent in shown],
+        locale,
+        rich_text,
+        draft=draft,
+        known={Concept: concepts, Goal: goals},
+    )
     stale = (
         outdated_keys(ChapterPage, [c.translation_key for c in chapters], strategy.locale.language_code)
         if translated
@@ -97,7 +107,6 @@ def strategy_document(request, id: int, params: DocumentQuery = Query(...)):  # 
     reviewed = reviews(chapters) if translated else {}
     document = ChapterTree(shown, strategy, source_code, stale, reviewed, bodies)
 
-    load = draft_snippets if draft else partial(public_snippets, request)
     return {
         **summary(strategy, request),
         "version": params.version,
@@ -111,10 +120,8 @@ def strategy_document(request, id: int, params: DocumentQuery = Query(...)):  # 
             schemas.Chapter.model_validate(chapter, context={"request": request, "document": document})
             for chapter in document.children_of(None)
         ],
-        "concepts": [
-            serialize(schemas.ConceptOut, c, rich_text) for c in sorted(load(Concept, locale=locale), key=by_order)
-        ],
-        "goals": [serialize(schemas.GoalOut, g, rich_text) for g in sorted(load(Goal, locale=locale), key=by_order)],
+        "concepts": [serialize(schemas.ConceptOut, c, rich_text) for c in concepts],
+        "goals": [serialize(schemas.GoalOut, g, rich_text) for g in goals],
     }
 
 
