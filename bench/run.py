@@ -164,7 +164,7 @@ def drained(server, result):
 
 
 def alternating(server, path, reference, rounds=5):
-    """The cold detail against the v2 reference, measured in turns on the same server.
+    """A cold answer against the v2 reference, measured in turns on the same server.
 
     Both drift with the machine over a run; pairs measured back to back, and their median,
     are steadier than two figures taken minutes apart.
@@ -173,7 +173,7 @@ def alternating(server, path, reference, rounds=5):
     for _ in range(rounds):
         ours = drained(server, wrk(server.base + path)[0])
         theirs = drained(server, wrk(server.base + reference)[0])
-        pairs.append({"detail_rps": ours, "reference_rps": theirs, "ratio": round(ours / theirs, 2)})
+        pairs.append({"rps": ours, "reference_rps": theirs, "ratio": round(ours / theirs, 2)})
     return {"pairs": pairs, "median_ratio": statistics.median(pair["ratio"] for pair in pairs)}
 
 
@@ -213,10 +213,12 @@ def main():
         ("API strategy document, cold", document),
         ("API page detail, cold", detail),
         ("API contacts list, cold", "/api/v3/contacts/?locale=sv"),
+        ("HTML chapter (Bilaga 2), cold", STRATEGY + "bilaga-2-kontaktuppgifter/"),
     ]
     try:
         rows += [measure(cold, name, path) for name, path in cases_cold]
         against_v2 = alternating(cold, detail, "/bench/api/v2/pages/?fields=*&limit=20")
+        document_against_v2 = alternating(cold, document, "/bench/api/v2/pages/?fields=*&limit=20", rounds=3)
     finally:
         cold.stop()
 
@@ -240,6 +242,7 @@ def main():
         "cpus": os.cpu_count(),
         "rows": rows,
         "cold_detail_vs_v2_reference": against_v2,
+        "cold_document_vs_v2_reference": document_against_v2,
         "publishing": publishing_case,
     }
     (ROOT / "bench" / "results.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
@@ -254,6 +257,8 @@ def main():
             print(f"{row['name']}: p50 is {row['p50_ratio_to_100_pages']}x the 100-page case, {row['bytes']} bytes")
     pairs = ", ".join(f"{pair['ratio']}x" for pair in against_v2["pairs"])
     print(f"\nCold API page detail / Wagtail API v2 reference: median {against_v2['median_ratio']}x ({pairs})")
+    pairs = ", ".join(f"{pair['ratio']}x" for pair in document_against_v2["pairs"])
+    print(f"Cold strategy document / Wagtail API v2 reference: median {document_against_v2['median_ratio']}x ({pairs})")
     quiet, busy = publishing_case["without_publishing"], publishing_case["with_publishing"]
     print(f"\nReaders (make load's mix), without publishing / with a publish every {publishing.PUBLISH_EVERY:g} s:")
     for name, case in (("without publishing", quiet), ("with publishing", busy)):

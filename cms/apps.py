@@ -8,12 +8,11 @@ class CmsConfig(AppConfig):
     verbose_name = "CMS"
 
     def ready(self):
-        from . import admin_titles, changes, contact_details_package, purge, signals
+        from . import admin_titles, changes, contact_details_package, signals
         from .caching import signals as caching
 
         admin_titles.install()
         changes.connect()
         contact_details_package.connect()
         caching.connect()
-        purge.connect()
         signals.connect()

@@ -13,6 +13,7 @@ from django.core.cache import cache
 from django.http import HttpResponse
 
 from .caching.versions import answer_key
+from .caching.warm import note_read
 
 SKIP = ("/admin/", "/api/", "/documents/", "/static/", "/media/")
 
@@ -59,4 +60,5 @@ class PublicPageCacheMiddleware:
                 (name, value) for name, value in response.items() if name.lower() not in ("set-cookie", "x-cache")
             ]
             cache.set(key, (response.content, headers), timeout=settings.API_SERVER_CACHE_SECONDS)
+            note_read(request)
         return response

@@ -10,7 +10,6 @@ two runs at once, never send it again.
 
 import datetime
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -23,6 +22,7 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import Locale
 from wagtail.users.models import UserProfile
 
+from pages.site_address import admin_address_problem
 from snippets.models import Actor
 
 from .models import ActorReport, FollowUpRound, NetworkRepresentative, SentReminder
@@ -31,7 +31,6 @@ from .permissions import coordinators
 DUE_SOON = datetime.timedelta(days=14)
 # The local network meets twice a year (the strategy's "Uppföljning och ansvar").
 MEETING_INTERVAL = datetime.timedelta(days=182)
-LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1"}
 
 Kind = SentReminder.Kind
 
@@ -57,17 +56,9 @@ class Reminder:
 
 def admin_base_url():
     url = settings.WAGTAILADMIN_BASE_URL or ""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ReminderConfigurationError(
-            "WAGTAILADMIN_BASE_URL must be the admin's absolute address, such as https://cms.example.se, "
-            f"for the links in the reminders; got {url!r}."
-        )
-    if parts.hostname in LOCAL_HOSTS and not settings.DEBUG:
-        raise ReminderConfigurationError(
-            f"WAGTAILADMIN_BASE_URL is {url!r}, an address on this machine: the links in the reminders would "
-            "lead nowhere for the people who get them. Set it to the admin's public address."
-        )
+    problem = admin_address_problem(url)
+    if problem:
+        raise ReminderConfigurationError(problem)
     return url.rstrip("/")
 
 

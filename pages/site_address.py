@@ -1,4 +1,4 @@
-"""The site's public address (SITE_BASE_URL) and the checks on it.
+"""The site's public address (SITE_BASE_URL), the admin's (WAGTAILADMIN_BASE_URL), and the checks on them.
 
 Absolute links (canonical, sitemap and hreflang, the CDN purge's Host, webhook payloads) come
 from Wagtail's default Site record; `load_strategy` sets its host and port from this setting,
@@ -19,6 +19,40 @@ def site_address(url):
     if parts.path.strip("/") or parts.query or parts.fragment:
         raise ValueError(f"SITE_BASE_URL must not have a path, query or fragment; got {url!r}.")
     return parts.hostname, parts.port or (443 if parts.scheme == "https" else 80)
+
+
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1"}
+
+
+def admin_address_problem(url):
+    """What makes `url` useless as the admin's address in links people get by e-mail (Wagtail's
+    review notifications, follow-up reminders), or None."""
+    parts = urlsplit(url or "")
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return (
+            "WAGTAILADMIN_BASE_URL must be the admin's absolute address, such as https://cms.example.se, "
+            f"for the links in e-mails; got {url!r}."
+        )
+    if parts.hostname in LOCAL_HOSTS and not settings.DEBUG:
+        return (
+            f"WAGTAILADMIN_BASE_URL is {url!r}, an address on this machine: the links in e-mails would "
+            "lead nowhere for the people who get them. Set it to the admin's public address."
+        )
+    return None
+
+
+@checks.register(deploy=True)
+def check_admin_base_url(app_configs, **kwargs):
+    problem = admin_address_problem(settings.WAGTAILADMIN_BASE_URL)
+    if problem:
+        return [
+            checks.Warning(
+                problem,
+                hint="Approvers' review notifications and the follow-up reminders link to the admin there.",
+                id="cms.W002",
+            )
+        ]
+    return []
 
 
 @checks.register()

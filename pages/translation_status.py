@@ -79,19 +79,33 @@ def outdated_keys(model, translation_keys, language_code):
 def translation_status(obj):
     """For API consumers: the source locale, whether this translation lags behind it, and whether
     a qualified translator has reviewed it (the source itself needs no review)."""
+    return translation_statuses([obj])[obj.translation_key]
+
+
+def translation_statuses(objects):
+    """{translation key: translation_status} for objects of one model family (pages, or one snippet
+    model) in one locale, in the same four queries however many there are."""
     source = source_language()
+    if not objects:
+        return {}
     # obj.locale is usually loaded already: the API shows every object's locale.
-    code = obj.locale.language_code
+    code = objects[0].locale.language_code
     if code == source:
-        return {"source_locale": source, "outdated": False, "reviewed": True, "reviewed_at": None}
+        return {
+            obj.translation_key: {"source_locale": source, "outdated": False, "reviewed": True, "reviewed_at": None}
+            for obj in objects
+        }
     # Review records belong to the editorial workflow (cms), above this layer: named by a setting.
-    reviews = import_string(settings.TRANSLATION_REVIEWS)
-    reviewed_at = reviews([obj]).get(obj.translation_key)
+    reviewed = import_string(settings.TRANSLATION_REVIEWS)(objects)
+    stale = outdated_keys(type(objects[0]), [obj.translation_key for obj in objects], code)
     return {
-        "source_locale": source,
-        "outdated": obj.translation_key in outdated_keys(type(obj), [obj.translation_key], code),
-        "reviewed": reviewed_at is not None,
-        "reviewed_at": reviewed_at,
+        obj.translation_key: {
+            "source_locale": source,
+            "outdated": obj.translation_key in stale,
+            "reviewed": obj.translation_key in reviewed,
+            "reviewed_at": reviewed.get(obj.translation_key),
+        }
+        for obj in objects
     }
 
 

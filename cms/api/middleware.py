@@ -16,6 +16,7 @@ from pages.search_text import MAX_QUERY_LENGTH, search_words
 from ..api_paths import PREFIX
 from ..caching.query import Conflict, canonical_path, normalise, parameter_spec
 from ..caching.versions import answer_key, content_version
+from ..caching.warm import note_read
 from .endpoints import api
 from .locales import CODES
 from .problems import problem, unknown_locale
@@ -166,6 +167,7 @@ class APICacheMiddleware:
             cached = (response.content, response["Content-Type"], etag, changed_at.timestamp())
             if server_cache:
                 cache.set(key, cached, timeout=settings.API_SERVER_CACHE_SECONDS)
+                note_read(request)
 
         body, content_type, etag, last_modified = cached
         response = HttpResponse(body, content_type=content_type)

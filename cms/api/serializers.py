@@ -9,7 +9,7 @@ import re
 
 from wagtail.rich_text import expand_db_html
 
-from pages.blocks import BlockContext, api_body
+from pages.blocks import BlockContext, api_body, listed_models
 from pages.blocks.chosen import ChosenSnippets, with_related
 
 from ..sanitize import clean_html
@@ -56,13 +56,19 @@ def serialize(schema, obj, rich_text):
 class BodySerializer:
     """Chapter bodies as the API shows them, with every chosen snippet loaded once for all chapters."""
 
-    def __init__(self, raw_bodies, locale, rich_text, draft=False):
+    def __init__(self, raw_bodies, locale, rich_text, draft=False, known=None):
+        """`known`: {model: instances} the caller loaded as `load` would (the lists it shows whole)."""
         # Live chapters choose only public snippets (cms/api/visibility.py); a preview shows drafts.
         load = draft_snippets if draft else live_snippets
+        blocks = [block for body in raw_bodies for block in body]
+        listed = {model: list(load(model, locale=locale)) for model in listed_models(blocks)}
         self.context = BlockContext(
-            snippets=ChosenSnippets.of_bodies(raw_bodies, load=lambda model, ids: load(model, ids=ids)),
+            snippets=ChosenSnippets(
+                blocks, load=lambda model, ids: load(model, ids=ids), known={**listed, **(known or {})}
+            ),
             rich_text=rich_text,
             every=lambda model: load(model, locale=locale),
+            cache=listed,
         )
 
     def serialize(self, body):

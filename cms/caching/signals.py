@@ -1,6 +1,7 @@
 """Which changes renew which cached answers: a publish, unpublish, move, new slug, view restriction
-or delete renews the answers that show the changed object (reach.py), and the warm-up renders
-them again after the commit (warm.py). What has no computed reach renews everything, logged.
+or delete renews the answers that show the changed object (reach.py), and after the commit the
+warm-up renders them again (warm.py) and the CDN drops them (cms/purge.py): one computation of the
+reach per change serves all three. What has no computed reach renews everything, logged.
 """
 
 from django.db import transaction
@@ -15,6 +16,7 @@ from wagtail.signals import (
     unpublished,
 )
 
+from ..purge import purge
 from . import reach
 from .versions import renew, renew_everything
 from .warm import warm_later
@@ -32,6 +34,7 @@ def changed(urls, first=()):
         # cached them under the versions renewed above.
         renew(urls)
         warm_later(urls, first)
+        purge(urls)
 
     transaction.on_commit(committed)
 

@@ -1,18 +1,23 @@
 """After a change is committed, render the answers it renewed again into the cache, in the
 background, so that the first reader after a publish usually finds a warm answer.
 
-Strategy documents first (the most expensive answers to render), then the changed object's own
-answers, then the other pages in the site's language, then the rest, lists per language last;
-at most CACHE_WARM_LIMIT answers per run, the rest are rendered by the first reader who asks.
+Only answers readers have asked for are rendered: a cache miss notes its URL (`note_read`), and a
+change renews hundreds of answers (a chapter's title is on every page of its strategy, in four
+languages, in HTML and the API) of which readers ask for a few; rendering the others every publish
+took the CPU the readers needed. Strategy documents first (the most expensive answers to render),
+then the changed object's own answers, then the other pages in the site's language, then the rest,
+lists per language last; at most CACHE_WARM_LIMIT answers per run, the rest are rendered by the
+first reader who asks.
 A burst of changes coalesces: the URLs are gathered in the cache and one task is queued until
 it starts; changes while it runs queue the next one. The gathering is best effort (two
 processes adding at the same instant may lose one's URLs): a URL that is not warmed is only
 rendered by its first reader, never served stale.
 """
 
+import hashlib
 import logging
 import re
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
@@ -23,6 +28,10 @@ logger = logging.getLogger(__name__)
 
 PENDING = "cache-warm-pending"
 SCHEDULED = "cache-warm-scheduled"
+READ = "cache-warm-read"
+# How long a read counts. An answer the warm-up keeps warm is never missed, so never noted again:
+# once a week its first reader after a change renders it.
+READ_SECONDS = 7 * 24 * 60 * 60
 STRATEGY_DOCUMENT = re.compile(r"/api/v3/strategies/\d+/$")
 
 
@@ -39,6 +48,19 @@ def priority(url, first=()):
     if parts.path.startswith(f"/{settings.LANGUAGE_CODE}/"):
         return 3
     return 5 if parts.query else 4
+
+
+def read_key(url):
+    # A reader's URL is percent-encoded (an Arabic slug), the reach's is not.
+    return f"{READ}:" + hashlib.sha256(unquote(url).encode()).hexdigest()
+
+
+def note_read(request):
+    """A reader asked for an answer the cache did not hold: worth rendering again after a change.
+
+    Called on misses only, which are rare once the cache is warm, so a hit costs nothing more."""
+    if getattr(settings, "CACHE_WARM", True):
+        cache.set(read_key(request.build_absolute_uri()), True, timeout=READ_SECONDS)
 
 
 def warm_later(urls, first=()):
@@ -61,8 +83,11 @@ def chosen(pending):
 @task(backend="cache-warm")
 def warm():
     cache.delete(SCHEDULED)
-    urls = cache.get(PENDING) or {}
+    pending = cache.get(PENDING) or {}
     cache.delete(PENDING)
+    keys = {url: read_key(url) for url in pending}
+    read = cache.get_many(list(keys.values()))
+    urls = {url: rank for url, rank in pending.items() if keys[url] in read}
     rendered = 0
     for url in chosen(urls):
         parts = urlsplit(url)
@@ -72,5 +97,5 @@ def warm():
         path = parts.path + (f"?{parts.query}" if parts.query else "")
         response = client.get(path, secure=parts.scheme == "https")
         rendered += response.status_code == 200
-    logger.info("Warmed %s of %s renewed answers", rendered, len(urls))
+    logger.info("Warmed %s of the %s renewed answers readers have asked for (of %s)", rendered, len(urls), len(pending))
     return rendered

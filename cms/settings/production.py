@@ -23,6 +23,9 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")  # noqa: F405
+# The admin is served at the site's address unless told otherwise; never the development default,
+# which would put localhost links in approvers' review e-mails (check --deploy warns, cms.W002).
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL") or SITE_BASE_URL  # noqa: F405
 
 STORAGES = {
     **STORAGES,  # noqa: F405

@@ -28,6 +28,7 @@ __all__ = [
     "api_body",
     "body_blocks",
     "described_blocks",
+    "listed_models",
     "snippet_references",
 ]
 
@@ -82,6 +83,18 @@ def snippet_references():
         for name, block in described_blocks().items()
         if block.chooses()
     }
+
+
+@cache
+def listing_blocks():
+    """{block type: the snippet models such a block lists whole}."""
+    return {name: block.lists_every for name, block in described_blocks().items() if block.lists_every}
+
+
+def listed_models(raw_blocks):
+    """The snippet models that some of these stored blocks list whole."""
+    listing = listing_blocks()
+    return {model for block in raw_blocks if block.get("type") in listing for model in listing[block["type"]]}
 
 
 @cache

@@ -62,6 +62,7 @@ class ActorMatrixBlock(DescribedStructBlock):
         label=_("caption"), max_length=200, help_text=_("Describes the table for screen reader users.")
     )
     api_schema = ActorMatrixValue
+    lists_every = (Actor,)
 
     class Meta:
         icon = "table"

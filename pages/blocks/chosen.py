@@ -76,15 +76,22 @@ class ChosenSnippets:
     ones (the public API) or each one's latest draft (a preview); a choice it does not return is gone.
     """
 
-    def __init__(self, raw_blocks, load=all_rows):
-        self.found = {
-            model: {obj.pk: obj for obj in load(model, ids)} for model, ids in referenced_pks(raw_blocks).items()
-        }
+    def __init__(self, raw_blocks, load=all_rows, known=None):
+        """`known`: {model: instances} the caller has already loaded as `load` would (a list its answer shows
+        whole); only the chosen ids not among them are fetched."""
+        known = known or {}
+        self.found = {}
+        for model, ids in referenced_pks(raw_blocks).items():
+            found = {obj.pk: obj for obj in known.get(model, ())}
+            missing = ids - found.keys()
+            if missing:
+                found.update((obj.pk, obj) for obj in load(model, missing))
+            self.found[model] = found
 
     @classmethod
-    def of_bodies(cls, bodies, load=all_rows):
+    def of_bodies(cls, bodies, load=all_rows, known=None):
         """For many StreamValues (or raw bodies) at once, e.g. every chapter of a strategy."""
-        return cls([block for body in bodies for block in getattr(body, "raw_data", body)], load=load)
+        return cls([block for body in bodies for block in getattr(body, "raw_data", body)], load=load, known=known)
 
     def get(self, model, pks):
         """The loaded instances of these ids, in order; ids that were not loaded are left out."""

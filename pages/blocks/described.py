@@ -37,6 +37,9 @@ class DescribedBlock:
 
     # The type of the block's `value` in the API (a pydantic/ninja type); the union member is derived.
     api_schema: Any = None
+    # Snippet models the block shows whole (every published one in the document's language) without
+    # choosing them: loaded once per answer, and choices among them are served from that load.
+    lists_every: tuple = ()
 
     def chooses(self):
         """{field name: (snippet model, many)}: the snippets this block chooses, read from its fields."""

@@ -57,3 +57,21 @@ def test_a_deployment_without_an_address_is_warned(settings):
     settings.SITE_BASE_URL = ""
     warnings = checks.run_checks(include_deployment_checks=True)
     assert "cms.W001" in {message.id for message in warnings}
+
+
+@pytest.mark.parametrize(
+    ("url", "warned"),
+    [
+        ("http://127.0.0.1:8000", True),
+        ("http://localhost", True),
+        ("/admin/", True),
+        ("", True),
+        ("https://strategi.skelleftea.se", False),
+    ],
+)
+def test_a_deployment_whose_emails_would_link_to_this_machine_is_warned(settings, url, warned):
+    # Wagtail's review notifications to approvers link to the admin at WAGTAILADMIN_BASE_URL.
+    settings.DEBUG = False
+    settings.WAGTAILADMIN_BASE_URL = url
+    warnings = [m for m in checks.run_checks(include_deployment_checks=True) if m.id == "cms.W002"]
+    assert bool(warnings) == warned

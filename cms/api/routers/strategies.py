@@ -12,9 +12,8 @@ from wagtail.api.v3.auth import AllowAnonymous, BearerTokenAuth
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 from wagtail.models import Page, Revision
 
-from cms.translation_review import reviews
 from pages.models import ChapterPage, StrategyPage
-from pages.translation_status import outdated_keys, translation_status
+from pages.translation_status import translation_statuses
 from snippets.models import Concept, Goal
 
 from .. import schemas
@@ -73,12 +72,15 @@ def strategy_document(request, id: int, params: DocumentQuery = Query(...)):  # 
     In a translation, `untranslated` lists the source's chapters that have no live translation;
     `fallback=sv` puts them in `chapters` in Swedish, each chapter saying its own `locale`.
     """
-    locale = get_locale(params.locale)
     draft = params.version == "draft"
-    strategy = find_draft(request, id, locale) if draft else find_strategy(request, id, locale)
+    # Found by the code (the middleware has refused unknown ones): the strategy brings its Locale row.
+    strategy = find_draft(request, id, params.locale) if draft else find_strategy(request, id, params.locale)
+    locale = strategy.locale
     mark(request, params.version)
     chapters = find_chapters(request, strategy, draft)
-    status = translation_status(strategy)
+    # The strategy's and its chapters' together: they are pages in one locale.
+    statuses = translation_statuses([strategy, *chapters])
+    status = statuses[strategy.translation_key]
     source_code = status["source_locale"]
     # Chapters share the strategy's locale; in the source locale nothing can lag behind.
     translated = strategy.locale.language_code != source_code
@@ -88,16 +90,21 @@ def strategy_document(request, id: int, params: DocumentQuery = Query(...)):  # 
     shown = merged_tree(chapters, source_chapters, fallback=params.fallback is not None)
 
     rich_text = RichText(base_url(request))
-    bodies = BodySerializer([chapter.body.raw_data for chapter, _parent in shown], locale, rich_text, draft=draft)
-    stale = (
-        outdated_keys(ChapterPage, [c.translation_key for c in chapters], strategy.locale.language_code)
-        if translated
-        else set()
+    load = draft_snippets if draft else partial(public_snippets, request)
+    # Shown whole at the end, and what chapters choose of them needs no second query.
+    concepts = sorted(load(Concept, locale=locale), key=by_order)
+    goals = sorted(load(Goal, locale=locale), key=by_order)
+    bodies = BodySerializer(
+        [chapter.body.raw_data for chapter, _parent in shown],
+        locale,
+        rich_text,
+        draft=draft,
+        known={Concept: concepts, Goal: goals},
     )
-    reviewed = reviews(chapters) if translated else {}
+    stale = {key for key, chapter in statuses.items() if chapter["outdated"]}
+    reviewed = {key: chapter["reviewed_at"] for key, chapter in statuses.items() if translated and chapter["reviewed"]}
     document = ChapterTree(shown, strategy, source_code, stale, reviewed, bodies)
 
-    load = draft_snippets if draft else partial(public_snippets, request)
     return {
         **summary(strategy, request),
         "version": params.version,
@@ -111,10 +118,8 @@ def strategy_document(request, id: int, params: DocumentQuery = Query(...)):  # 
             schemas.Chapter.model_validate(chapter, context={"request": request, "document": document})
             for chapter in document.children_of(None)
         ],
-        "concepts": [
-            serialize(schemas.ConceptOut, c, rich_text) for c in sorted(load(Concept, locale=locale), key=by_order)
-        ],
-        "goals": [serialize(schemas.GoalOut, g, rich_text) for g in sorted(load(Goal, locale=locale), key=by_order)],
+        "concepts": [serialize(schemas.ConceptOut, c, rich_text) for c in concepts],
+        "goals": [serialize(schemas.GoalOut, g, rich_text) for g in goals],
     }
 
 
@@ -183,12 +188,12 @@ def merged_tree(chapters, source_chapters, fallback):
     return shown + list(translated.values())
 
 
-def find_strategy(request, id, locale):
+def find_strategy(request, id, code):
     visible = public_pages(request, StrategyPage).select_related("locale")
-    return in_locale(visible, visible.filter(pk=id).first(), id, locale)
+    return in_locale(visible, visible.filter(pk=id).first(), id, code)
 
 
-def find_draft(request, id, locale):
+def find_draft(request, id, code):
     """The latest draft of the strategy in the requested locale, for a user who may edit it.
 
     Anonymous requests are refused before anything is looked up, so a refusal says nothing about
@@ -196,21 +201,22 @@ def find_draft(request, id, locale):
     """
     require_token(request)
     every = StrategyPage.objects.select_related("locale")
-    strategy = in_locale(every, every.filter(pk=id).first(), id, locale)
+    strategy = in_locale(every, every.filter(pk=id).first(), id, code)
     require_editor(request, strategy)
     return strategy.get_latest_revision_as_object()
 
 
-def in_locale(candidates, strategy, id, locale):
-    """The strategy's translation in the locale among the candidates, or a 404 naming the locales there are."""
+def in_locale(candidates, strategy, id, code):
+    """The strategy's translation in the locale among the candidates (which fetch their locale), or a 404
+    naming the locales there are."""
     if strategy is None:
         raise Http404(f"No strategy with id {id}.")
-    if strategy.locale_id == locale.pk:
+    if strategy.locale.language_code == code:
         return strategy
     translations = list(candidates.filter(translation_key=strategy.translation_key))
-    found = next((t for t in translations if t.locale_id == locale.pk), None)
+    found = next((t for t in translations if t.locale.language_code == code), None)
     if found is None:
-        raise TranslationNotFound("strategy", locale.language_code, [t.locale.language_code for t in translations])
+        raise TranslationNotFound("strategy", code, [t.locale.language_code for t in translations])
     return found
 
 

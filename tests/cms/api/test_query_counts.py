@@ -96,3 +96,21 @@ def test_page_detail_reads_the_language_with_the_page(api, page_type):
     assert response.json()["meta"]["locale"] == "sv"
     alone = [query for query in captured if query["sql"].startswith('SELECT "wagtailcore_locale"')]
     assert alone == []
+
+
+def test_what_chapters_choose_of_the_listed_snippets_costs_the_document_no_query(api):
+    """The document lists every concept and goal, and the actor matrix every actor: chapters that choose
+    some of them are served from those lists rather than fetching the same rows again."""
+    home = sv(HomePage).get()
+    matrix = {"type": "actor_matrix", "value": {"caption": "Aktiviteter"}}
+    listing = StrategyPageFactory(parent=home)
+    ChapterPageFactory(parent=listing, body=[matrix])
+    choosing = StrategyPageFactory(parent=home)
+    chosen = [block for block in body_with(3) if block["type"] in ("concept", "goal", "actor_role", "actor_matrix")]
+    assert {block["type"] for block in chosen} == {"concept", "goal", "actor_role", "actor_matrix"}
+    ChapterPageFactory(parent=choosing, body=chosen)
+    document = "strategies/{}/"
+    queries(api, document.format(listing.pk))
+    assert queries(api, document.format(choosing.pk)) == queries(api, document.format(listing.pk))
+    shown = api(document.format(choosing.pk)).json()["chapters"][0]["body"]
+    assert [block["type"] for block in shown] == [block["type"] for block in chosen]

@@ -1,5 +1,6 @@
-"""After a publish, the answers it renewed are rendered again into the cache by a background task:
-strategy documents first, a bounded number per run, and one task for a burst of publishes."""
+"""After a publish, the answers it renewed that readers have asked for are rendered again into the
+cache by a background task: strategy documents first, a bounded number per run, and one task for a
+burst of publishes."""
 
 from urllib.parse import urlsplit
 
@@ -8,6 +9,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django_tasks_db.models import DBTaskResult
+from wagtail.models import Locale
 
 from cms.caching.reach import default_site_url
 from cms.caching.warm import warm
@@ -72,9 +74,32 @@ def test_strategy_documents_are_warmed_first_and_the_work_is_bounded(
     settings.CACHE_WARM_LIMIT = 1
     strategy, chapter = built.strategy, built.work
     document = f"/api/v3/strategies/{strategy.pk}/"
+    for path in (chapter.url, document):
+        client.get(path)
     with django_capture_on_commit_callbacks(execute=True):
         chapter.save_revision().publish()
 
     assert warm.call() == 1
     assert queries(client, document) == 0
     assert queries(client, chapter.url) > 0
+
+
+def test_only_answers_readers_have_asked_for_are_rendered(client, strategy, django_capture_on_commit_callbacks):
+    """A chapter's publish renews hundreds of answers (every page of the strategy in four languages,
+    in HTML and the API); the warm-up renders the few that readers read, not all of them."""
+    chapter = sv(ChapterPage).get(slug="aktorer")
+    arabic = strategy.get_translation(Locale.objects.get(language_code="ar")).specific
+    # An Arabic address, percent-encoded as readers ask for it.
+    whole_in_arabic = arabic.url + arabic.whole_strategy_path
+    assert "%D8" in whole_in_arabic
+    read = [chapter.url, whole_in_arabic, f"/api/v3/pages/{chapter.pk}/"]
+    for path in read:
+        assert client.get(path)["X-Cache"] == "miss"
+    with django_capture_on_commit_callbacks(execute=True):
+        chapter.save_revision().publish()
+
+    assert warm.call() == len(read)
+    for path in read:
+        assert client.get(path)["X-Cache"] == "hit", path
+    unread = f"/api/v3/strategies/{strategy.pk}/"
+    assert client.get(unread)["X-Cache"] == "miss"
