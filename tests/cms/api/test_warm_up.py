@@ -9,10 +9,10 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django_tasks_db.models import DBTaskResult
-from wagtail.models import Locale
 
 from cms.caching.reach import default_site_url
 from cms.caching.warm import warm
+from tests.factories import translate
 
 pytestmark = pytest.mark.django_db
 
@@ -84,11 +84,11 @@ def test_strategy_documents_are_warmed_first_and_the_work_is_bounded(
     assert queries(client, chapter.url) > 0
 
 
-def test_only_answers_readers_have_asked_for_are_rendered(client, strategy, django_capture_on_commit_callbacks):
+def test_only_answers_readers_have_asked_for_are_rendered(client, built, django_capture_on_commit_callbacks):
     """A chapter's publish renews hundreds of answers (every page of the strategy in four languages,
     in HTML and the API); the warm-up renders the few that readers read, not all of them."""
-    chapter = sv(ChapterPage).get(slug="aktorer")
-    arabic = strategy.get_translation(Locale.objects.get(language_code="ar")).specific
+    strategy, chapter = built.strategy, built.work
+    arabic = translate(strategy, "ar")
     # An Arabic address, percent-encoded as readers ask for it.
     whole_in_arabic = arabic.url + arabic.whole_strategy_path
     assert "%D8" in whole_in_arabic
