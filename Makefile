@@ -47,9 +47,12 @@ chromium:
 
 # The whole suite, one worker per core (pytest-xdist); DATABASE_URL chooses the database (SQLite by default).
 # The loaded strategy every test starts from is built once and kept in .test-databases/ (tests/loaded_database.py).
+# loadgroup keeps the tests that share one visit of every page in one worker (tests/browser/site_visits.py);
+# without reordering, workers take tests in collection order, so each sets up its database before the browser
+# tests start Playwright's event loop, under which Django refuses to (SynchronousOnlyOperation).
 TEST_WORKERS ?= auto
 test: install chromium
-	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup --no-loadscope-reorder $(PYTEST_ARGS)
 
 # The editor's guide's screenshots, as the editorial journeys take them (docs/redaktorsguide.md).
 guide: install chromium

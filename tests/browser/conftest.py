@@ -168,6 +168,26 @@ def no_server_errors(request):
     assert earlier + log.new_errors() == [], f"the server failed; its log is {log.path}"
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """The tests that read `site_visits` run in one xdist worker (make test: --dist loadgroup), so every
+    page is visited once per run rather than once per worker; tryfirst: before xdist reads the groups."""
+    if not config.pluginmanager.hasplugin("xdist"):
+        return
+    for item in items:
+        if "site_visits" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("site_visits"))
+
+
+@pytest.fixture(scope="session")
+def site_visits(browser, server):
+    """Every public page in every language, visited once and recorded (tests/browser/site_visits.py).
+    Taken before the first test that reads it changes anything in the server."""
+    from .site_visits import visit_every_page
+
+    return visit_every_page(browser, server)
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright

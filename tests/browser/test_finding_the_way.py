@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from .conftest import PASSWORD
-from .test_reading import DIGITS_AS_LAID_OUT, dialled_digits
+from .site_visits import DIGITS_AS_LAID_OUT
+from .test_reading import dialled_digits
 
 pytestmark = pytest.mark.browser
 

@@ -6,7 +6,8 @@ import json
 import pytest
 
 from .conftest import public_text
-from .test_reading import DESKTOP, PHONE, WHOLE_STRATEGY_PATHS, shot
+from .site_visits import DESKTOP, PHONE, WHOLE_STRATEGY_PATHS
+from .test_reading import shot
 
 pytestmark = pytest.mark.browser
 

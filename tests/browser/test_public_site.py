@@ -1,43 +1,10 @@
 """The public site in Chromium: accessible, operable by keyboard, safe to leave, and silent to other sites."""
 
-import re
-import xml.etree.ElementTree as ET
-from urllib.parse import urlsplit
-
 import pytest
 
-from .conftest import public_text
+from .site_visits import LOCALES, NEUTRAL, public_paths, statement_paths
 
 pytestmark = pytest.mark.browser
-
-LOCALES = ("sv", "en", "fi", "ar")
-# The neutral site is outside this machine: the browser gets a stand-in answer for it.
-NEUTRAL = "https://www.smhi.se/"
-SEARCH_WORD = {"sv": "polisen", "en": "police", "fi": "poliisi", "ar": "الشرطة"}
-
-
-def sitemap_paths(server):
-    root = ET.fromstring(public_text(server, "/sitemap.xml"))  # noqa: S314 (our own sitemap)
-    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    return [urlsplit(loc.text).path for loc in root.findall("s:url/s:loc", namespace)]
-
-
-def public_paths(server):
-    """Every page in the sitemap (every page type, every language), plus search results and a 404."""
-    paths = sitemap_paths(server)
-    for code in LOCALES:
-        search_path = re.search(r'action="([^"]+)"', public_text(server, f"/{code}/")).group(1)
-        paths += [f"{search_path}?q={SEARCH_WORD[code]}", f"/{code}/finns-inte/"]
-    return paths
-
-
-def statement_paths(server):
-    """The accessibility statement in each language: the footer's last link."""
-    found = set()
-    for code in LOCALES:
-        footer = public_text(server, f"/{code}/").split('class="footer-links"', 1)[1].split("</ul>", 1)[0]
-        found.add(re.findall(r'href="([^"]+)"', footer)[-1])
-    return found
 
 
 @pytest.fixture(scope="module")
@@ -57,50 +24,19 @@ def context(browser):
     context.close()
 
 
-def test_axe_finds_no_violations_on_any_page_in_any_language(browser, server, paths):
-    from axe_playwright_python.sync_playwright import Axe
-
-    axe = Axe()
-    # axe runs as an injected script, which the site's CSP would rightly refuse.
-    context = browser.new_context(bypass_csp=True)
-    page = context.new_page()
-    found = {}
-    for path in paths:
-        page.goto(f"{server}{path}")
-        results = axe.run(page)
-        violations = [
-            (violation["id"], [node["target"] for node in violation["nodes"]][:3])
-            for violation in results.response["violations"]
-        ]
-        if violations:
-            found[path] = violations
-    context.close()
+def test_axe_finds_no_violations_on_any_page_in_any_language(site_visits, paths):
+    found = {path: site_visits.pages[path].axe_violations for path in paths if site_visits.pages[path].axe_violations}
     assert found == {}
 
 
-def test_no_request_leaves_the_site_and_no_cookie_is_set(context, server, paths):
-    page = context.new_page()
-    elsewhere, cookies, csp_reports = [], [], []
-    page.on("request", lambda request: None if request.url.startswith(server) else elsewhere.append(request.url))
-    page.on(
-        "console",
-        lambda message: csp_reports.append(message.text) if "Content Security Policy" in message.text else None,
-    )
-
-    def record_cookies(response):
-        if response.url.startswith(server) and response.header_value("set-cookie"):
-            cookies.append(response.url)
-
-    page.on("response", record_cookies)
+def test_no_request_leaves_the_site_and_no_cookie_is_set(site_visits, server, paths):
     # Every page, the accessibility statement with its feedback form included.
     assert statement_paths(server) <= set(paths)
-    for path in paths:
-        page.goto(f"{server}{path}")
-        page.wait_for_load_state("networkidle")
-    assert elsewhere == []
-    assert cookies == []
-    assert csp_reports == []
-    assert context.cookies() == []
+    visits = [site_visits.pages[path] for path in paths]
+    assert {visit.path: visit.left_the_site for visit in visits if visit.left_the_site} == {}
+    assert [url for visit in visits for url in visit.set_cookies] == []
+    assert {visit.path: visit.csp_reports for visit in visits if visit.csp_reports} == {}
+    assert site_visits.cookies_kept == []
 
 
 def test_quick_exit_is_first_by_keyboard_and_replaces_the_history_entry(context, server):

@@ -4,47 +4,14 @@ dialled, no stray markup, help that leads with 112, and focus that nothing stick
 import re
 import tempfile
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 
-from pages.models.strategy import whole_strategy_slugs
-
-from .test_public_site import LOCALES, public_paths
+from .site_visits import DESKTOP, LOCALES, PHONE, WHOLE_STRATEGY_PATHS
 
 pytestmark = pytest.mark.browser
 
-# The whole strategy's address in each language, as links and the sitemap give it (percent-encoded).
-WHOLE_STRATEGY_PATHS = tuple("/" + quote(slug) + "/" for slug in whole_strategy_slugs().values())
 SHOTS = Path(tempfile.gettempdir()) / "shots" / "public-site"
-PHONE = {"width": 375, "height": 667}
-DESKTOP = {"width": 1280, "height": 800}
-
-# The digits of every tel: link as they are laid out: each digit's box, lines top to bottom, left to right.
-DIGITS_AS_LAID_OUT = """
-(link) => {
-    const digits = [];
-    const walker = document.createTreeWalker(link, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        for (let i = 0; i < node.data.length; i++) {
-            if (!/[0-9]/.test(node.data[i])) continue;
-            const range = document.createRange();
-            range.setStart(node, i);
-            range.setEnd(node, i + 1);
-            const box = range.getBoundingClientRect();
-            digits.push({digit: node.data[i], x: box.left + box.width / 2, y: box.top + box.height / 2, h: box.height});
-        }
-    }
-    digits.sort((a, b) => (Math.abs(a.y - b.y) > a.h / 2 ? a.y - b.y : a.x - b.x));
-    return digits.map((d) => d.digit).join("");
-}
-"""
-
-
-@pytest.fixture(scope="module")
-def paths(server):
-    """Every page in every language, the whole strategy, search results and the 404 page."""
-    return public_paths(server)
 
 
 def dialled_digits(href):
@@ -58,24 +25,16 @@ def shot(page, name):
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=False)
 
 
-def test_every_phone_number_on_every_arabic_page_reads_in_the_order_it_is_dialled(browser, server, paths):
-    arabic = [path for path in paths if path.startswith("/ar/")]
+def test_every_phone_number_on_every_arabic_page_reads_in_the_order_it_is_dialled(site_visits):
+    arabic = [path for path in site_visits.paths if path.startswith("/ar/")]
     assert len(arabic) >= 22
     misread, checked = [], 0
     for viewport in (PHONE, DESKTOP):
-        context = browser.new_context(viewport=viewport, locale="ar")
-        page = context.new_page()
         for path in arabic:
-            page.goto(f"{server}{path}")
-            for link in page.locator('a[href^="tel:"]').element_handles():
-                if not link.is_visible():
-                    continue
-                href = link.get_attribute("href")
-                laid_out = link.evaluate(DIGITS_AS_LAID_OUT)
+            for text, href, laid_out in site_visits.arabic_phone_links[path, viewport["width"]]:
                 checked += 1
                 if laid_out != dialled_digits(href):
-                    misread.append((path, viewport["width"], link.text_content(), href, laid_out))
-        context.close()
+                    misread.append((path, viewport["width"], text, href, laid_out))
     # Every page shows the banner's numbers; Bilaga 2 and the whole strategy show every contact.
     assert checked > 2 * 2 * len(arabic)
     assert misread == []
@@ -106,22 +65,16 @@ LEAK = re.compile(
 )
 
 
-def test_no_page_shows_template_syntax_or_escaped_markup(browser, server, paths):
-    context = browser.new_context(viewport=DESKTOP)
-    page = context.new_page()
-    leaks = {}
-    whole = [path for path in paths if path.endswith(WHOLE_STRATEGY_PATHS)]
+def test_no_page_shows_template_syntax_or_escaped_markup(site_visits):
+    whole = [path for path in site_visits.paths if path.endswith(WHOLE_STRATEGY_PATHS)]
     assert len(whole) == len(LOCALES)
-    for path in paths:
-        page.goto(f"{server}{path}")
-        found = LEAK.findall(page.evaluate("document.body.innerText"))
-        if path in whole:
-            page.emulate_media(media="print")
-            found += LEAK.findall(page.evaluate("document.body.innerText"))
-            page.emulate_media(media="screen")
+    # The whole strategy is read on screen and as printed.
+    assert all(len(site_visits.pages[path].texts) == 2 for path in whole)
+    leaks = {}
+    for path in site_visits.paths:
+        found = [leak for text in site_visits.pages[path].texts for leak in LEAK.findall(text)]
         if found:
             leaks[path] = sorted(set(found))
-    context.close()
     assert leaks == {}
 
 
