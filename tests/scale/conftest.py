@@ -11,6 +11,7 @@ import urllib.error
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import psycopg
 
@@ -48,6 +49,11 @@ def production_env(static_root, database, redis_db):
         "REDIS_URL": f"redis://127.0.0.1:6379/{redis_db}",
         "STATIC_ROOT": str(static_root),
     }
+
+
+def database_name(name):
+    """`name` for this run: another checkout's run on the same server copies and drops its own."""
+    return f"{name}_{urlsplit(os.environ.get('DATABASE_URL', '')).path.strip('/')}"
 
 
 @contextmanager

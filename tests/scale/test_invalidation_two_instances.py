@@ -6,11 +6,11 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .conftest import CHAPTER, chapter_id, production_env, request, two_instances
+from .conftest import CHAPTER, chapter_id, database_name, production_env, request, two_instances
 
 pytestmark = pytest.mark.postgresql
 
-DATABASE = "strategi_invalidation_two_instances"
+DATABASE = database_name("strategi_invalidation_two_instances")
 STRATEGY = CHAPTER.rsplit("/", 2)[0] + "/"
 
 

@@ -8,11 +8,11 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .conftest import CHAPTER, MANAGE, ROOT, chapter_id, production_env, request, two_instances
+from .conftest import CHAPTER, MANAGE, ROOT, chapter_id, database_name, production_env, request, two_instances
 
 pytestmark = pytest.mark.postgresql
 
-DATABASE = "strategi_two_instances"
+DATABASE = database_name("strategi_two_instances")
 
 
 @pytest.fixture(scope="module")
