@@ -8,7 +8,9 @@ import pytest
 
 from .conftest import CHAPTER, chapter_id, database_name, production_env, request, two_instances
 
-pytestmark = pytest.mark.postgresql
+# One worker runs the whole module (make test: --dist loadgroup spreads ungrouped tests one by one):
+# its fixture starts the instances and copies, then drops, the one database they share.
+pytestmark = [pytest.mark.postgresql, pytest.mark.xdist_group("invalidation_two_instances")]
 
 DATABASE = database_name("strategi_invalidation_two_instances")
 STRATEGY = CHAPTER.rsplit("/", 2)[0] + "/"
