@@ -20,6 +20,8 @@ SEARCH_WORD = {"sv": "polisen", "en": "police", "fi": "poliisi", "ar": "الشر
 NEUTRAL = "https://www.smhi.se/"
 PHONE = {"width": 375, "height": 667}
 DESKTOP = {"width": 1280, "height": 800}
+# 1280 px at 400 % zoom (WCAG 1.4.10, reflow).
+NARROWEST = {"width": 320, "height": 640}
 # The whole strategy's address in each language, as links and the sitemap give it (percent-encoded).
 WHOLE_STRATEGY_PATHS = tuple("/" + quote(slug) + "/" for slug in whole_strategy_slugs().values())
 
@@ -79,6 +81,7 @@ class Visit:
     notice: str | None = None  # the unofficial-translation notice's text, when it shows
     texts: list = field(default_factory=list)  # the visible text on screen (and printed, for the whole strategy)
     axe_violations: list = field(default_factory=list)  # (rule, the first three elements it found)
+    scroll_width_at_320: int | None = None  # the document's width once the window is 320 px wide
 
 
 @dataclass
@@ -97,11 +100,7 @@ def visit_every_page(browser, server):
         paths=paths,
         pages=pages,
         cookies_kept=cookies_kept,
-        arabic_phone_links={
-            key: links
-            for viewport in (PHONE, DESKTOP)
-            for key, links in arabic_phone_links(browser, server, paths, viewport).items()
-        },
+        arabic_phone_links=arabic_phone_links(browser, server, paths),
     )
 
 
@@ -147,6 +146,11 @@ def read_every_page(browser, server, paths):
             (violation["id"], [node["target"] for node in violation["nodes"]][:3])
             for violation in axe.run(page).response["violations"]
         ]
+        # The layout follows the window's width (CSS only), so narrowing the loaded page lays it out
+        # as a 320 px window would have loaded it.
+        page.set_viewport_size(NARROWEST)
+        current.scroll_width_at_320 = page.evaluate("document.documentElement.scrollWidth")
+        page.set_viewport_size(DESKTOP)
         # Requests a page makes after its load event count too; last, so that the half second of quiet
         # this waits for is mostly spent while axe runs.
         page.wait_for_load_state("networkidle")
@@ -155,19 +159,22 @@ def read_every_page(browser, server, paths):
     return visits, cookies_kept
 
 
-def arabic_phone_links(browser, server, paths, viewport):
-    """Every visible tel: link on every Arabic page, as an Arabic reader's browser lays it out."""
-    context = browser.new_context(viewport=viewport, locale="ar")
+def arabic_phone_links(browser, server, paths):
+    """Every visible tel: link on every Arabic page, as an Arabic reader's browser lays it out on a phone
+    and on a desktop (the same page, its window widened)."""
+    context = browser.new_context(viewport=PHONE, locale="ar")
     page = context.new_page()
     found = {}
     for path in paths:
         if not path.startswith("/ar/"):
             continue
         page.goto(f"{server}{path}")
-        found[path, viewport["width"]] = [
-            (link.text_content(), link.get_attribute("href"), link.evaluate(DIGITS_AS_LAID_OUT))
-            for link in page.locator('a[href^="tel:"]').element_handles()
-            if link.is_visible()
-        ]
+        for viewport in (PHONE, DESKTOP):
+            page.set_viewport_size(viewport)
+            found[path, viewport["width"]] = [
+                (link.text_content(), link.get_attribute("href"), link.evaluate(DIGITS_AS_LAID_OUT))
+                for link in page.locator('a[href^="tel:"]').element_handles()
+                if link.is_visible()
+            ]
     context.close()
     return found

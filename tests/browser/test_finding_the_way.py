@@ -61,10 +61,25 @@ def contents_order(page):
     return [(link.evaluate("(a) => a.href"), link.inner_text().strip()) for link in links]
 
 
-@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375", "1280"])
-@pytest.mark.parametrize("code", ["sv", "ar", "en"])
-def test_next_and_previous_lead_through_the_chapters_in_the_order_of_the_contents(browser, server, code, viewport):
-    context, page = open_strategy(browser, server, code, viewport)
+def pager_links_fit(page, width):
+    """Both pager links of the chapter on screen lie inside the viewport's width, and nothing scrolls sideways."""
+    for link in page.locator("a[rel=next], a[rel=prev]").all():
+        box = link.evaluate(BOX)
+        assert box["left"] >= 0 and box["right"] <= width, (page.url, box)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+# A reader walks forwards at one width and back at the other; every chapter's two links are measured at
+# both widths in every language, and the languages differ in which width goes first.
+@pytest.mark.parametrize(
+    ("code", "forwards", "backwards"),
+    [("sv", PHONE, DESKTOP), ("en", DESKTOP, PHONE), ("ar", PHONE, DESKTOP)],
+    ids=["sv-375-then-1280", "en-1280-then-375", "ar-375-then-1280"],
+)
+def test_next_and_previous_lead_through_the_chapters_in_the_order_of_the_contents(
+    browser, server, code, forwards, backwards
+):
+    context, page = open_strategy(browser, server, code, forwards)
     strategy = page.url
     chapters = contents_order(page)
     assert len(chapters) >= 15
@@ -72,21 +87,24 @@ def test_next_and_previous_lead_through_the_chapters_in_the_order_of_the_content
         link = page.locator("a[rel=next]")
         assert link.is_visible()
         assert words(link.inner_text()) == [*NEXT[code].split(), *title.split()]
-        box = link.evaluate(BOX)
-        assert box["left"] >= 0 and box["right"] <= viewport["width"]
+        pager_links_fit(page, forwards["width"])
         link.click()
         page.wait_for_url(url)
         assert page.locator("h1").inner_text().strip() == title
-        assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
     # The last chapter leads nowhere further; back, one step at a time, to the strategy.
     assert page.locator("a[rel=next]").count() == 0
-    shot(page, f"{code}-{viewport['width']}-last-chapter-pager")
+    pager_links_fit(page, forwards["width"])
+    shot(page, f"{code}-{forwards['width']}-last-chapter-pager")
+    page.set_viewport_size(backwards)
+    shot(page, f"{code}-{backwards['width']}-last-chapter-pager")
     for url, title in [*reversed(chapters[:-1]), (strategy, None)]:
         link = page.locator("a[rel=prev]")
+        assert link.is_visible()
         label = words(link.inner_text())
         assert label[: len(PREVIOUS[code].split())] == PREVIOUS[code].split()
         if title:
             assert label[-len(title.split()) :] == title.split()
+        pager_links_fit(page, backwards["width"])
         link.click()
         page.wait_for_url(url)
     assert page.locator("a[rel=prev]").count() == 0
