@@ -113,3 +113,12 @@ def built():
     from tests.factories import small_strategy
 
     return small_strategy()
+
+
+@pytest.fixture
+def built_in_english(built):
+    """The built strategy with its contact and every chapter translated into English."""
+    from tests.factories import translate_strategy
+
+    translate_strategy(built, "en")
+    return built

@@ -7,7 +7,9 @@ from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
 from pages.models import ChapterPage, HomePage, StrategyPage
-from snippets.models import Actor, Contact
+from snippets.models import Actor, Concept, Contact, Goal, Resource
+from snippets.models.actor import Responsibility
+from snippets.models.goal import GoalAudience
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -48,12 +50,63 @@ class ContactFactory(factory.django.DjangoModelFactory):
         model = Contact
 
 
+def add_activities(actor, kind, texts):
+    for order, text in enumerate(texts or []):
+        Responsibility.objects.create(actor=actor, kind=kind, text=text, sort_order=order)
+
+
 class ActorFactory(factory.django.DjangoModelFactory):
+    """An actor; `ongoing` and `future` are the texts of its activities (an actor with activities is a row
+    of the table of every actor's activities)."""
+
     name = factory.Sequence(lambda n: f"Aktör {n}")
     full_name = factory.LazyAttribute(lambda actor: actor.name)
 
     class Meta:
         model = Actor
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def ongoing(self, create, texts):
+        add_activities(self, Responsibility.Kind.ONGOING, texts)
+
+    @factory.post_generation
+    def future(self, create, texts):
+        add_activities(self, Responsibility.Kind.FUTURE, texts)
+
+
+class ConceptFactory(factory.django.DjangoModelFactory):
+    term = factory.Sequence(lambda n: f"Begrepp {n}")
+    definition = "<p>Vad begreppet betyder.</p>"
+
+    class Meta:
+        model = Concept
+
+
+class GoalFactory(factory.django.DjangoModelFactory):
+    """A goal; `audiences` are the names of whom the network collaborates with, in order."""
+
+    title = factory.Sequence(lambda n: f"Mål {n}")
+    text = "<p>Vad nätverket vill nå.</p>"
+
+    class Meta:
+        model = Goal
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def audiences(self, create, names):
+        for order, name in enumerate(names or []):
+            GoalAudience.objects.create(goal=self, name=name, sort_order=order)
+
+
+class ResourceFactory(factory.django.DjangoModelFactory):
+    title = factory.Sequence(lambda n: f"Fördjupning {n}")
+    publisher = "Testmyndigheten"
+    kind = Resource.Kind.REPORT
+    url = factory.Sequence(lambda n: f"https://example.org/rapport-{n}")
+
+    class Meta:
+        model = Resource
 
 
 def rich_text(text):
@@ -107,6 +160,10 @@ def small_strategy():
     return SmallStrategy(strategy, background, region, work, network, help_page, contact)
 
 
+# The languages the site is translated into from Swedish.
+TRANSLATED = ("en", "fi", "ar")
+
+
 def translate(instance, language_code):
     """The published translation of a page or snippet, made the way the content package makes one
     (wagtail-localize logs it, so a later publish of the source makes it outdated). Its strings stay
@@ -126,3 +183,10 @@ def translate_strategy(built, language_code):
     """The contact, the strategy and every chapter translated, parents first, so the translated chapter
     chooses the translated contact; returns {Swedish object: its translation}."""
     return {obj: translate(obj, language_code) for obj in [built.contact, built.strategy, *built.chapters]}
+
+
+def translate_into(codes, *objects):
+    """Each object translated into each of the languages, in the order given (parents first)."""
+    for code in codes:
+        for obj in objects:
+            translate(obj, code)

@@ -1,8 +1,7 @@
 import pytest
 from wagtail.models import APIToken
 
-from pages.models import StrategyPage
-from tests.content import sv
+from tests.content import shipped_strategy as shipped
 
 
 @pytest.fixture(autouse=True)
@@ -14,8 +13,15 @@ def fresh_api_cache():
 
 
 @pytest.fixture
-def strategy():
-    return sv(StrategyPage).get()
+def strategy(built):
+    """The built strategy (tests/factories.py): what the API does is asserted on a strategy the test built."""
+    return built.strategy
+
+
+@pytest.fixture
+def shipped_strategy():
+    """For the few tests that check the shipped content itself comes through the API whole."""
+    return shipped()
 
 
 @pytest.fixture

@@ -10,11 +10,6 @@ from tests.factories import ChapterPageFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def strategy(built):
-    return built.strategy
-
-
 def feed(api, since="0", limit=100):
     response = api(f"changes/?since={since}&limit={limit}")
     assert response.status_code == 200

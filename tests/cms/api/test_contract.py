@@ -7,9 +7,8 @@ from django.conf import settings
 
 from pages.models import ChapterPage, StrategyPage
 from snippets.models import Actor, Concept, Contact, Goal, IndicatorCategory, Resource
-from snippets.models.actor import Responsibility
 from tests.content import sv
-from tests.factories import ActorFactory, ChapterPageFactory, publish, translate
+from tests.factories import ActorFactory, ChapterPageFactory, ConceptFactory, GoalFactory, publish, translate
 from tests.pages.test_source_completeness import SOURCE_NUMBERS_DIALLED
 
 pytestmark = pytest.mark.django_db
@@ -37,10 +36,13 @@ def actors(built):
     """An organisation and its unit with five ongoing and four future activities, and a chapter that
     shows them: a list of both, the unit's role and the table of every actor's activities."""
     municipality = publish(ActorFactory(name="Testkommunen"))
-    unit = ActorFactory(name="Testenheten", parent=municipality, role="<p>Testenheten har en viktig roll.</p>")
-    for kind, count in ((Responsibility.Kind.ONGOING, 5), (Responsibility.Kind.FUTURE, 4)):
-        for n in range(count):
-            Responsibility.objects.create(actor=unit, kind=kind, text=f"Aktivitet {n}")
+    unit = ActorFactory(
+        name="Testenheten",
+        parent=municipality,
+        role="<p>Testenheten har en viktig roll.</p>",
+        ongoing=[f"Aktivitet {n}" for n in range(5)],
+        future=[f"Aktivitet {n}" for n in range(4)],
+    )
     publish(unit)
     body = [
         ("actors", {"actors": [municipality, unit]}),
@@ -97,8 +99,8 @@ def test_the_document_has_every_chapter_in_tree_order(api, built):
     assert titles(document["chapters"]) == tree(strategy)
 
 
-def test_the_document_has_all_16_indicators_in_order(api, strategy):
-    document = api(f"strategies/{strategy.pk}/").json()
+def test_the_document_has_all_16_indicators_in_order(api, shipped_strategy):
+    document = api(f"strategies/{shipped_strategy.pk}/").json()
     categories = [block["value"] for block in blocks_of(document, "indicators")]
     assert [(c["name"], len(c["indicators"])) for c in categories] == [
         ("Människohandel", 7),
@@ -109,8 +111,8 @@ def test_the_document_has_all_16_indicators_in_order(api, strategy):
     assert categories[2]["indicators"][0] == "Ansträngd ekonomi"
 
 
-def test_the_document_has_every_phone_number_of_the_source_dialable(api, strategy):
-    document = api(f"strategies/{strategy.pk}/").json()
+def test_the_document_has_every_phone_number_of_the_source_dialable(api, shipped_strategy):
+    document = api(f"strategies/{shipped_strategy.pk}/").json()
     contacts = [c for b in blocks_of(document, "contacts") for c in b["value"]]
     contacts += [c for b in blocks_of(document, "contact_table") for c in b["value"]["contacts"]]
     numbers = {(c["phone"], c["phone_e164"]) for c in contacts if c["phone"]}
@@ -126,11 +128,35 @@ def test_actor_blocks_carry_their_responsibilities(api, built, actors):
     assert "Testenheten har en viktig roll" in roles["Testenheten"]
 
 
-def test_the_document_lists_concepts_and_goals(api, strategy):
-    document = api(f"strategies/{strategy.pk}/").json()
-    assert [c["term"] for c in document["concepts"]] == list(
-        sv(Concept).order_by("sort_order").values_list("term", flat=True)
-    )
+@pytest.fixture
+def glossary(built):
+    """Concepts and goals that a chapter of the built strategy shows, chosen and created out of their order
+    (after every shipped one), and a concept no page shows."""
+    sexkop = publish(ConceptFactory(term="Sexköp", sort_order=10_001))
+    handel = publish(ConceptFactory(term="Människohandel", sort_order=10_000))
+    publish(ConceptFactory(term="Internt begrepp", sort_order=10_002))
+    audiences = ["Professionella", "Arbetsgivare och organisationer", "Invånare"]
+    free = publish(GoalFactory(title="Ett samhälle fritt från prostitution", sort_order=10_001, audiences=audiences))
+    knowledge = publish(GoalFactory(title="Kunskap hos de professionella", sort_order=10_000))
+    body = [
+        ("concept", {"concept": sexkop}),
+        ("concept", {"concept": handel}),
+        ("goal_overview", {"goals": [free, knowledge]}),
+    ]
+    publish(ChapterPageFactory(parent=built.strategy, title="Begrepp och mål", body=body))
+    return built
+
+
+def test_the_document_lists_concepts_and_goals(api, glossary):
+    document = api(f"strategies/{glossary.strategy.pk}/").json()
+    terms = [c["term"] for c in document["concepts"]]
+    # In the editors' order, not the chapter's; a concept no public page shows is not public.
+    assert terms[-2:] == ["Människohandel", "Sexköp"]
+    assert "Internt begrepp" not in terms
+    assert [g["title"] for g in document["goals"]][-2:] == [
+        "Kunskap hos de professionella",
+        "Ett samhälle fritt från prostitution",
+    ]
     assert document["goals"][-1]["audiences"] == ["Professionella", "Arbetsgivare och organisationer", "Invånare"]
 
 

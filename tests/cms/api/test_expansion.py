@@ -3,20 +3,13 @@
 import pytest
 from wagtail.models import PageViewRestriction
 
-from tests.factories import ChapterPageFactory, translate_strategy
+from tests.factories import ChapterPageFactory
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def built(built):
-    """The built strategy, with its contact and chapters translated into English."""
-    translate_strategy(built, "en")
-    return built
-
-
-def test_page_detail_expands_translations_breadcrumbs_and_navigation(api, built):
-    region = built.region
+def test_page_detail_expands_translations_breadcrumbs_and_navigation(api, built_in_english):
+    region = built_in_english.region
     detail = api(f"pages/{region.pk}/?expand=translations,breadcrumbs,navigation").json()
     assert detail["title"] == "Läget i regionen"
     assert detail["expanded"]["translations"] == api(f"pages/{region.pk}/translations/").json()
@@ -35,8 +28,8 @@ def test_only_what_is_asked_for_is_expanded(api, built):
     assert partial["translations"] is None and [c["title"] for c in partial["breadcrumbs"]][-1] == "Läget i regionen"
 
 
-def test_navigation_is_in_the_pages_own_language(api, built):
-    english = built.region.get_translations().get(locale__language_code="en")
+def test_navigation_is_in_the_pages_own_language(api, built_in_english):
+    english = built_in_english.region.get_translations().get(locale__language_code="en")
     detail = api(f"pages/{english.pk}/?expand=navigation").json()
     assert detail["expanded"]["navigation"] == api("navigation/?locale=en&depth=2").json()
 

@@ -4,11 +4,6 @@ from django.utils.http import http_date
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def strategy(built):
-    return built.strategy
-
-
 ENDPOINTS = ["strategies/", "contacts/", "actors/", "indicators/", "concepts/", "goals/", "resources/", "navigation/"]
 
 

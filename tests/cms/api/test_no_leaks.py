@@ -14,11 +14,6 @@ SECRET = "HEMLIGT"
 
 
 @pytest.fixture
-def strategy(built):
-    return built.strategy
-
-
-@pytest.fixture
 def hidden(built):
     """One of everything that must stay hidden, each carrying the secret word."""
     strategy = built.strategy

@@ -8,7 +8,6 @@ from django.contrib.auth.models import Group
 
 from cms.roles import COMMUNICATORS
 from pages.models import ChapterPage, StrategyPage
-from tests.factories import translate_strategy
 
 pytestmark = pytest.mark.django_db
 
@@ -28,27 +27,15 @@ def outsider(django_user_model):
 
 
 @pytest.fixture
-def built(built):
-    """The built strategy, with its contact and chapters translated into English."""
-    translate_strategy(built, "en")
-    return built
-
-
-@pytest.fixture
-def strategy(built):
-    return built.strategy
-
-
-@pytest.fixture
-def english_drafts(built):
+def english_drafts(built_in_english):
     """Drafts of the English strategy, one English chapter and the Swedish contact its chapters embed."""
-    english = built.strategy.get_translation(sv_to("en"))
+    english = built_in_english.strategy.get_translation(sv_to("en"))
     english.title = f"{DRAFT} English strategy"
     english.save_revision()
     chapter = ChapterPage.objects.descendant_of(english).first()
     chapter.title = f"{DRAFT} English chapter"
     chapter.save_revision()
-    contact = built.contact.get_translation(sv_to("en"))
+    contact = built_in_english.contact.get_translation(sv_to("en"))
     contact.description = f"{DRAFT} contact"
     contact.save_revision()
     return english, chapter, contact

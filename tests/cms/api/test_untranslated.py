@@ -3,27 +3,13 @@
 import pytest
 from wagtail.models import Locale
 
-from tests.factories import translate_strategy
-
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def built(built):
-    """The built strategy, with its contact and chapters translated into English."""
-    translate_strategy(built, "en")
-    return built
-
-
-@pytest.fixture
-def strategy(built):
-    return built.strategy
-
-
-@pytest.fixture
-def region_untranslated(built):
+def region_untranslated(built_in_english):
     """A Swedish sub-chapter whose English translation has been taken offline."""
-    region = built.region
+    region = built_in_english.region
     region.get_translation(Locale.objects.get(language_code="en")).unpublish()
     return region
 
@@ -73,7 +59,7 @@ def test_fallback_puts_them_in_their_place_in_swedish(api, strategy, region_untr
     assert {c["id"]: c["translation"] for c, _depth in walk(filled["chapters"]) if c["locale"] == "en"} == translated
 
 
-def test_fallback_accepts_only_the_source_language(api, strategy):
+def test_fallback_accepts_only_the_source_language(api, strategy, built_in_english):
     response = api(f"strategies/{strategy.pk}/?locale=en&fallback=fi")
     assert 400 <= response.status_code < 500
     assert response["Content-Type"] == "application/problem+json"

@@ -281,9 +281,9 @@ DELETES = {
 @pytest.mark.parametrize("role", [COMMUNICATORS, APPROVERS, TRANSLATORS])
 @pytest.mark.parametrize("code", ["sv", "en"])
 @pytest.mark.parametrize("kind", ["contact", "chapter"])
-def test_delete_matrix(login, role, code, kind):
+def test_delete_matrix(login, request, role, code, kind):
     client = login(role)
-    source = sv(Contact).get(name="Mikamottagningen") if kind == "contact" else sv(ChapterPage).get(slug="norrland")
+    source = request.getfixturevalue(f"{kind}_everywhere")
     target = source if code == "sv" else translated(source, code)
     model = type(source)
     url = (

@@ -6,18 +6,22 @@ from django.urls import reverse
 from wagtail.models import Page
 
 from cms.roles import APPROVERS, COMMUNICATORS
-from pages.models import ChapterPage
-from snippets.models import Actor, Contact
-from tests.content import sv
+from snippets.models import Contact
+from tests.factories import TRANSLATED, ActorFactory, ChapterPageFactory, ContactFactory, publish, translate_into
 
 pytestmark = pytest.mark.django_db
-TRANSLATED = ["en", "fi", "ar"]
 
 
 def warning(response, marker):
     html = response.content.decode()
     assert marker in html, marker
     return html.split(marker, 1)[1].split("</div>", 1)[0]
+
+
+def listed(page_or_snippet):
+    """How a delete confirmation names a page or snippet the user may edit: a link, then its language."""
+    title = getattr(page_or_snippet, "get_admin_display_title", page_or_snippet.__str__)()
+    return f">{title}</a> ({page_or_snippet.locale.get_display_name()})"
 
 
 def translations(obj):
@@ -30,27 +34,38 @@ def delete_url(obj):
     return reverse(obj.snippet_viewset.get_url_name("delete"), args=[obj.pk])
 
 
-@pytest.mark.parametrize(
-    ("model", "lookup", "shown_on"),
-    [
-        (Contact, {"name": "KAST"}, "Bilaga 2 Kontaktuppgifter"),
-        (Actor, {"name": "Polisen"}, "Aktörer"),
-    ],
-)
-def test_deleting_a_snippet_that_pages_use_lists_those_pages_and_its_translations(as_role, model, lookup, shown_on):
-    obj = sv(model).get(**lookup)
+@pytest.fixture
+def contact_shown(built):
+    """The built strategy's contact, chosen by its chapter `help`, both in every language."""
+    translate_into(TRANSLATED, built.contact, built.strategy, built.help)
+    return built.contact, built.help
+
+
+@pytest.fixture
+def actor_shown(built):
+    """An actor chosen by a chapter of the built strategy, both in every language."""
+    actor = publish(ActorFactory(name="Testpolisen"))
+    chapter = publish(
+        ChapterPageFactory(parent=built.strategy, title="Aktörerna", body=[("actors", {"actors": [actor]})])
+    )
+    translate_into(TRANSLATED, actor, built.strategy, chapter)
+    return actor, chapter
+
+
+@pytest.mark.parametrize("shown", ["contact_shown", "actor_shown"])
+def test_deleting_a_snippet_that_pages_use_lists_those_pages_and_its_translations(as_role, request, shown):
+    obj, shown_on = request.getfixturevalue(shown)
     response = as_role(APPROVERS).get(delete_url(obj))
-    usages, listed = warning(response, "data-usages"), warning(response, "data-translations")
+    usages, listed_translations = warning(response, "data-usages"), warning(response, "data-translations")
     # The pages that show a translation are named too: they lose it as well.
-    for page in translations(sv(ChapterPage).get(title=shown_on)).values():
-        assert page.title in usages, page.locale
+    for page in translations(shown_on).values():
+        assert listed(page) in usages, page.locale
     for code in TRANSLATED:
-        translation = translations(obj)[code]
-        assert f">{translation}</a> ({translation.locale.get_display_name()})" in listed, code
+        assert listed(translations(obj)[code]) in listed_translations, code
 
 
 def test_an_unused_contact_has_no_usage_list(as_role):
-    contact = Contact.objects.create(name="Oanvänd", category="clinic", locale=sv(Contact).first().locale)
+    contact = publish(ContactFactory(name="Oanvänd", category="clinic"))
     response = as_role(APPROVERS).get(delete_url(contact))
     html = response.content.decode()
     assert response.status_code == 200 and "data-usages" not in html and "data-translations" not in html
@@ -71,16 +86,14 @@ def listed_contact_ids(client, code):
         offset += 20
 
 
-def test_an_approver_deletes_a_swedish_contact_and_no_language_shows_it_any_more(as_role, client):
-    contact = sv(Contact).get(name="KAST")
+def test_an_approver_deletes_a_swedish_contact_and_no_language_shows_it_any_more(as_role, client, built):
+    contact = built.contact
+    # A number no other contact has: it is on the page only through this contact.
+    contact.phone = "0910-12 34 56"
+    publish(contact)
+    translate_into(TRANSLATED, contact, built.strategy, built.help)
     before = translations(contact)
-    page_of = {
-        code: ChapterPage.objects.get(
-            translation_key=sv(ChapterPage).get(title="Bilaga 2 Kontaktuppgifter").translation_key,
-            locale__language_code=code,
-        )
-        for code in TRANSLATED
-    }
+    page_of = {code: page for code, page in translations(built.help).items() if code in TRANSLATED}
     for code, translation in before.items():
         if code in TRANSLATED:
             # The number, not the name: the name also appears in running text.
@@ -99,15 +112,15 @@ def test_an_approver_deletes_a_swedish_contact_and_no_language_shows_it_any_more
         assert translation.pk not in listed_contact_ids(client, code), code
 
 
-def test_an_approver_deletes_a_swedish_chapter_with_its_translations(as_role, client):
-    chapter = sv(ChapterPage).get(slug="aktorer")
+def test_an_approver_deletes_a_swedish_chapter_with_its_translations(as_role, client, chapter_everywhere):
+    chapter = chapter_everywhere
     before = translations(chapter)
     urls = {code: page.url for code, page in before.items()}
     assert all(public(client, url).status_code == 200 for url in urls.values())
 
     approver = as_role(APPROVERS)
-    listed = warning(approver.get(delete_url(chapter)), "data-translations")
-    assert all(before[code].title in listed for code in TRANSLATED)
+    listed_translations = warning(approver.get(delete_url(chapter)), "data-translations")
+    assert all(listed(before[code]) in listed_translations for code in TRANSLATED)
     approver.post(delete_url(chapter))
 
     assert not Page.objects.filter(translation_key=chapter.translation_key).exists()
@@ -116,10 +129,10 @@ def test_an_approver_deletes_a_swedish_chapter_with_its_translations(as_role, cl
         assert public(client, f"/api/v3/pages/{before[code].pk}/").status_code == 404, code
 
 
-def test_nothing_is_deleted_when_a_translation_may_not_go_with_it(as_role):
+def test_nothing_is_deleted_when_a_translation_may_not_go_with_it(as_role, chapter_everywhere):
     # A communicator may delete a Swedish page that is not live, but not a live translation of it:
     # deleting only the source would leave that translation live and orphaned.
-    chapter = sv(ChapterPage).get(slug="aktorer")
+    chapter = chapter_everywhere
     Page.objects.filter(pk=chapter.pk).update(live=False)
     communicator = as_role(COMMUNICATORS)
 
@@ -129,14 +142,14 @@ def test_nothing_is_deleted_when_a_translation_may_not_go_with_it(as_role):
     assert Page.objects.filter(translation_key=chapter.translation_key).count() == 4
 
 
-def test_deleting_a_translation_leaves_the_source(as_role):
-    contact = sv(Contact).get(name="KAST")
+def test_deleting_a_translation_leaves_the_source(as_role, contact_everywhere):
+    contact = contact_everywhere
     as_role(APPROVERS).post(delete_url(translations(contact)["fi"]))
     assert set(translations(contact)) == {"sv", "en", "ar"}
 
 
-def test_bulk_deleting_swedish_contacts_takes_their_translations(as_role):
-    contact = sv(Contact).get(name="KAST")
+def test_bulk_deleting_swedish_contacts_takes_their_translations(as_role, contact_everywhere):
+    contact = contact_everywhere
     url = reverse("wagtail_bulk_action", args=["snippets", "contact", "delete"]) + f"?id={contact.pk}"
     as_role(APPROVERS).post(url)
     assert not Contact.objects.filter(translation_key=contact.translation_key).exists()
