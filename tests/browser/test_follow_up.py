@@ -9,7 +9,8 @@ import pytest
 from .conftest import USERS, public_text, wait_for_autosave, wait_until_watching_edits
 from .test_review_flow import click_action
 
-pytestmark = pytest.mark.browser
+# One worker runs the module: its follow-up is written into that worker's server once.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("follow_up")]
 SCREENSHOTS = "/tmp/follow-up-journey"  # noqa: S108 (looked at by hand, not asserted)
 
 SETUP = """

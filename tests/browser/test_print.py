@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.browser
+# One worker runs the module: its follow-up is written into that worker's server once.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("print")]
 
 STRATEGY = "/sv/strategi-mot-prostitution-manniskohandel-och-kop-av-sexuella-tjanster/"
 PDFS = Path(tempfile.gettempdir()) / "shots" / "public-site2"

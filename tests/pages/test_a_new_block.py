@@ -14,6 +14,9 @@ from pages.content_package.reader import DEFAULT_PATH
 from tests import loaded_database
 from tests.loaded_database import ROOT
 
+# One worker runs the module: the throwaway process (a package load) runs once.
+pytestmark = pytest.mark.xdist_group("a_new_block")
+
 NOTE = "A note only this test knows"
 CONTACT = "mikamottagningen"
 
