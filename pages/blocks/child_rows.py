@@ -24,9 +24,10 @@ class JSONRows(Subquery):
         super().__init__(queryset, **extra)
 
     def as_postgresql(self, compiler, connection, **extra_context):
+        # The columns are the child model's ordering (its Meta), quoted: no value from a request.
         order = ", ".join(f"child_rows.{connection.ops.quote_name(name)}" for name in self.order)
         template = (
-            f"(SELECT COALESCE(JSONB_AGG(child_rows.child_row ORDER BY {order}), '[]'::jsonb)"
+            f"(SELECT COALESCE(JSONB_AGG(child_rows.child_row ORDER BY {order}), '[]'::jsonb)"  # noqa: S608
             " FROM (%(subquery)s) child_rows)"
         )
         return self.as_sql(compiler, connection, template=template, **extra_context)
@@ -59,11 +60,13 @@ class WithChildRows(ModelIterable):
 def set_rows(obj, name, rows, db):
     relation = type(obj)._meta.get_field(name)
     child = relation.related_model
-    fields = {field.attname: field for field in child._meta.concrete_fields}
+    fields = child._meta.concrete_fields
     instances = []
     for row in rows:
-        names = list(row)
-        instance = child.from_db(db, names, [fields[key].to_python(row[key]) for key in names])
+        # In the model's field order, which from_db expects (PostgreSQL's jsonb keeps keys in an order of its own).
+        instance = child.from_db(
+            db, [field.attname for field in fields], [field.to_python(row[field.attname]) for field in fields]
+        )
         setattr(instance, relation.field.name, obj)
         instances.append(instance)
     queryset = getattr(obj, name).get_live_queryset()
