@@ -102,15 +102,21 @@ def strategy_document(request, id: int, params: DocumentQuery = Query(...)):  # 
 
     rich_text = RichText(base_url(request))
     load = draft_snippets if draft else partial(public_snippets, request)
+    # The languages the chapters are shown in: with fallback, source chapters choose the source's snippets.
+    languages = list({locale, *(chapter.locale for chapter, _parent in shown)})
+    loaded = languages if len(languages) > 1 else locale
     # Shown whole at the end, and what chapters choose of them needs no second query.
-    concepts = sorted(load(Concept, locale=locale), key=by_order)
-    goals = sorted(load(Goal, locale=locale), key=by_order)
+    every_concept = sorted(load(Concept, locale=loaded), key=by_order)
+    every_goal = sorted(load(Goal, locale=loaded), key=by_order)
+    concepts = [concept for concept in every_concept if concept.locale_id == locale.pk]
+    goals = [goal for goal in every_goal if goal.locale_id == locale.pk]
     bodies = BodySerializer(
         [chapter.body.raw_data for chapter, _parent in shown],
         locale,
         rich_text,
         draft=draft,
-        known={Concept: concepts, Goal: goals},
+        known={Concept: every_concept, Goal: every_goal},
+        languages=loaded,
     )
     stale = {key for key, chapter in statuses.items() if chapter["outdated"]}
     reviewed = {key: chapter["reviewed_at"] for key, chapter in statuses.items() if translated and chapter["reviewed"]}
