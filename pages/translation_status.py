@@ -7,12 +7,12 @@ TranslationLog per language each time the translated object is built from the sy
 The translation was built from a source no newer than the earlier of the two, and what readers
 see (a page or a reviewed snippet) only changes when that build is published, so the published
 date of the translation counts too: a translation submitted for review is out of date for readers
-until it is approved. Checked in bulk: three queries per model, however many objects.
+until it is approved. Checked in bulk: one query per model, however many objects.
 """
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Max
+from django.db.models import OuterRef, Subquery
 from django.utils.module_loading import import_string
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import DraftStateMixin, Locale, Page
@@ -27,47 +27,52 @@ def source_language():
     return get_supported_content_language_variant(settings.LANGUAGE_CODE)
 
 
-def stale_pairs(model, translation_keys, language_codes):
-    """The (translation key, language) pairs whose source changed after that translation was built from it."""
+def dated_rows(model, translation_keys, language_codes, reviewed=False):
+    """{(translation key, language): row} for the objects with these keys in the source language and in
+    these languages, with what staleness is judged by, in one query: `last_published_at` (for objects
+    that are published), `synced` (their source's last sync), `built` (the latest build of this
+    translation from that source) and, with `reviewed`, `reviewed` (when a review was last recorded)."""
     source = source_language()
-    synced_at = dict(
-        TranslationSource.objects.filter(object_id__in=translation_keys, locale__language_code=source).values_list(
-            "object_id", "last_updated_at"
-        )
-    )
-    built_at = {
-        (key, code): at
-        for key, code, at in TranslationLog.objects.filter(
-            source__object_id__in=synced_at,
-            source__locale__language_code=source,
-            locale__language_code__in=language_codes,
-        )
-        .values("source__object_id", "locale__language_code")
-        .annotate(at=Max("created_at"))
-        .values_list("source__object_id", "locale__language_code", "at")
-    }
     base = Page if issubclass(model, Page) else model
     published = issubclass(model, (Page, DraftStateMixin))
-    rows = base.objects.filter(translation_key__in=synced_at, locale__language_code__in=[source, *language_codes])
-    published_at = {
-        (key, code): at
-        for key, code, at in rows.values_list(
-            "translation_key", "locale__language_code", "last_published_at" if published else "translation_key"
-        )
+    sources = TranslationSource.objects.filter(object_id=OuterRef("translation_key"), locale__language_code=source)
+    builds = TranslationLog.objects.filter(
+        source__object_id=OuterRef("translation_key"),
+        source__locale__language_code=source,
+        locale_id=OuterRef("locale_id"),
+    ).order_by("-created_at")
+    dates = {
+        "synced": Subquery(sources.values("last_updated_at")[:1]),
+        "built": Subquery(builds.values("created_at")[:1]),
     }
+    if reviewed:
+        # Review records belong to the editorial workflow (cms), above this layer: named by a setting.
+        dates["reviewed"] = import_string(settings.TRANSLATION_REVIEW_DATE)()
+    fields = ["translation_key", "locale__language_code", *dates, *(["last_published_at"] if published else [])]
+    rows = base.objects.filter(
+        translation_key__in=translation_keys, locale__language_code__in=[source, *language_codes]
+    ).annotate(**dates)
+    return {(row["translation_key"], row["locale__language_code"]): row for row in rows.values(*fields)}
+
+
+def stale_pairs(model, translation_keys, language_codes, rows=None):
+    """The (translation key, language) pairs whose source changed after that translation was built from it
+    (`rows`: what `dated_rows` read for them, if the caller has it)."""
+    source = source_language()
+    rows = dated_rows(model, translation_keys, language_codes) if rows is None else rows
     stale = set()
-    for key, synced in synced_at.items():
-        changed = published_at.get((key, source))
-        if changed is None or synced is None:
+    for (key, code), row in rows.items():
+        origin = rows.get((key, source))
+        # When the source last changed: its publication (an object that is never published is never stale).
+        changed = origin.get("last_published_at") if origin else None
+        synced = row["synced"]
+        if code == source or code not in language_codes or changed is None or synced is None:
             continue
-        for code in language_codes:
-            if (key, code) not in published_at:
-                continue
-            built = [synced, built_at.get((key, code), synced)]
-            if published and published_at[(key, code)] is not None:
-                built.append(published_at[(key, code)])
-            if changed > min(built):
-                stale.add((key, code))
+        built = [synced, row["built"] or synced]
+        if row.get("last_published_at") is not None:
+            built.append(row["last_published_at"])
+        if changed > min(built):
+            stale.add((key, code))
     return stale
 
 
@@ -84,7 +89,7 @@ def translation_status(obj):
 
 def translation_statuses(objects):
     """{translation key: translation_status} for objects of one model family (pages, or one snippet
-    model) in one locale, in the same four queries however many there are."""
+    model) in one locale, in one query however many there are."""
     source = source_language()
     if not objects:
         return {}
@@ -95,13 +100,14 @@ def translation_statuses(objects):
             obj.translation_key: {"source_locale": source, "outdated": False, "reviewed": True, "reviewed_at": None}
             for obj in objects
         }
-    # Review records belong to the editorial workflow (cms), above this layer: named by a setting.
-    reviewed = import_string(settings.TRANSLATION_REVIEWS)(objects)
-    stale = outdated_keys(type(objects[0]), [obj.translation_key for obj in objects], code)
+    rows = dated_rows(type(objects[0]), [obj.translation_key for obj in objects], [code], reviewed=True)
+    stale = stale_pairs(type(objects[0]), None, [code], rows=rows)
+    recorded = {key: row["reviewed"] for (key, row_code), row in rows.items() if row_code == code and row["reviewed"]}
+    reviewed = import_string(settings.TRANSLATION_REVIEWS)(objects, recorded=recorded)
     return {
         obj.translation_key: {
             "source_locale": source,
-            "outdated": obj.translation_key in stale,
+            "outdated": (obj.translation_key, code) in stale,
             "reviewed": obj.translation_key in reviewed,
             "reviewed_at": reviewed.get(obj.translation_key),
         }

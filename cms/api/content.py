@@ -1,9 +1,12 @@
 """What the public API may show: live, public content of the requested site and locale."""
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Exists, F, OuterRef, Q
+from django.db.models.lookups import StartsWith
 from django.http import Http404
 from wagtail.models import Locale, Page, PageViewRestriction, Site
+
+from pages.public import restricted
 
 from .errors import LocaleNotFound
 
@@ -32,20 +35,19 @@ def public_pages(request, model=Page):
 
 
 def public_page_condition(request):
-    """`public_pages` as a condition, built once per request: the site's roots in every language and the
-    restricted sections are read once however many lists of pages, snippets and references one answer
-    narrows with it (the strategy document narrows four)."""
+    """`public_pages` as a condition, built once per request. The database checks the site's roots in every
+    language and the view restrictions within the query it narrows, so they cost no query of their own
+    however many lists of pages, snippets and references one answer narrows with it (the strategy
+    document narrows four)."""
     condition = getattr(request, "public_page_condition", None)
     if condition is None:
-        site = site_for(request)
-        roots = [site.root_page]
+        root = site_for(request).root_page
+        roots = Page.objects.filter(pk=root.pk)
         if settings.WAGTAIL_I18N_ENABLED:
-            roots += list(site.root_page.get_translations())
-        pages = Page.objects
-        in_site = Q(pk__in=[])
-        for root in roots:
-            in_site |= pages.descendant_of_q(root, inclusive=True)
-        condition = request.public_page_condition = pages.live_q() & in_site & ~pages.private_q()
+            roots = Page.objects.filter(translation_key=root.translation_key)
+        # At or below one of the roots: a page's path begins with each of its ancestors' paths.
+        in_site = Exists(roots.filter(StartsWith(OuterRef("path"), F("path"))))
+        condition = request.public_page_condition = Page.objects.live_q() & Q(in_site) & ~Q(restricted())
     return condition
 
 

@@ -27,9 +27,12 @@ def draft_snippets(model, locale=None, ids=None):
 
 
 def narrowed(queryset, locale, ids):
+    """`locale`: a Locale, or a list of them."""
     # The schemas show each snippet's language code.
     queryset = queryset.select_related("locale")
-    if locale is not None:
+    if isinstance(locale, list):
+        queryset = queryset.filter(locale__in=locale)
+    elif locale is not None:
         queryset = queryset.filter(locale=locale)
     if ids is not None:
         queryset = queryset.filter(pk__in=ids)
@@ -56,15 +59,19 @@ def serialize(schema, obj, rich_text):
 class BodySerializer:
     """Chapter bodies as the API shows them, with every chosen snippet loaded once for all chapters."""
 
-    def __init__(self, raw_bodies, locale, rich_text, draft=False, known=None):
-        """`known`: {model: instances} the caller loaded as `load` would (the lists it shows whole)."""
+    def __init__(self, raw_bodies, locale, rich_text, draft=False, known=None, languages=None):
+        """`known`: {model: instances} the caller loaded as `load` would (the lists it shows whole), in
+        `languages` (the languages of the bodies' chapters, a Locale or a list; the document's by default)."""
         # Live chapters choose only public snippets (cms/api/visibility.py); a preview shows drafts.
         load = draft_snippets if draft else live_snippets
         blocks = [block for body in raw_bodies for block in body]
-        listed = {model: list(load(model, locale=locale)) for model in listed_models(blocks)}
+        # A block that lists every snippet lists the document's; a chapter in another language (fallback)
+        # chooses among that language's, which come in the same query.
+        loaded = {model: list(load(model, locale=languages or locale)) for model in listed_models(blocks)}
+        listed = {model: [obj for obj in found if obj.locale_id == locale.pk] for model, found in loaded.items()}
         self.context = BlockContext(
             snippets=ChosenSnippets(
-                blocks, load=lambda model, ids: load(model, ids=ids), known={**listed, **(known or {})}
+                blocks, load=lambda model, ids: load(model, ids=ids), known={**loaded, **(known or {})}
             ),
             rich_text=rich_text,
             every=lambda model: load(model, locale=locale),

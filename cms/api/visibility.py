@@ -10,11 +10,11 @@ explanation, which every translated page shows where it mentions their name
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Q
+from django.db.models import CharField, Exists, OuterRef, Q
 from django.db.models.functions import Cast
 from wagtail.models import Page, ReferenceIndex
 
-from snippets.models import Actor, Concept, Contact
+from snippets.models import Actor, Concept, Contact, Responsibility
 from snippets.models.publishable import PublishableSnippet
 
 from .content import public_pages
@@ -36,7 +36,8 @@ def public_condition(request, model):
     if model is Contact:
         shown |= Q(in_emergency_banner=True)
     if model is Actor:
-        shown |= Q(responsibilities__isnull=False)
+        # A condition on the actor's own row (not a join), so that no actor is listed twice.
+        shown |= Exists(Responsibility.objects.filter(actor=OuterRef("pk")))
     if model in (Actor, Concept):
         shown |= ~Q(explanation="")
     return shown
@@ -45,8 +46,7 @@ def public_condition(request, model):
 def public_snippets(request, model, locale=None, ids=None):
     """Live snippets the public may see, with what their representation needs fetched up front."""
     queryset = live_snippets(model, locale=locale, ids=ids)
-    visible = model.objects.annotate(text_pk=Cast("pk", CharField())).filter(public_condition(request, model))
-    return queryset.filter(pk__in=visible.values("pk"))
+    return queryset.annotate(text_pk=Cast("pk", CharField())).filter(public_condition(request, model))
 
 
 def shown_publicly(snippet):

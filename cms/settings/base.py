@@ -179,6 +179,8 @@ AXES_CLIENT_IP_CALLABLE = "pages.client_address.client_address"
 # Whether a qualified translator reviewed a translation: the records belong to the workflow (cms),
 # and the pages' API field `translation` reads them through this callable (docs/decisions/0014).
 TRANSLATION_REVIEWS = "cms.translation_review.reviews"
+# The same records' dates as a subquery, so that a translation's status is read with its rows.
+TRANSLATION_REVIEW_DATE = "cms.translation_review.review_recorded_at"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

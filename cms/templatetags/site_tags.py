@@ -10,6 +10,7 @@ from wagtail.models import Locale, Page, Site
 from pages.bidi import ltr as isolate_ltr
 from pages.bidi import reads_left_to_right
 from pages.models import AccessibilityStatementPage, SafetyAdvicePage
+from pages.public import public
 from pages.rich_text import external_link_open_tag, shows_its_address
 from pages.translation_status import source_language
 from snippets.models import Contact
@@ -58,7 +59,7 @@ def ltr(value):
 @register.simple_tag(takes_context=True)
 def breadcrumbs(context, page):
     """The page's ancestors below the tree root, in the page's own site, ending with the page itself."""
-    return list(Page.objects.ancestor_of(page, inclusive=True).filter(depth__gt=1).live().public().order_by("depth"))
+    return list(public(Page.objects.ancestor_of(page, inclusive=True).filter(depth__gt=1).live()).order_by("depth"))
 
 
 @register.simple_tag(takes_context=True)
@@ -71,9 +72,7 @@ def live_translations(context, page):
     if page is None or not getattr(page, "pk", None):
         return []
     translations = (
-        page.get_translations(inclusive=True)
-        .live()
-        .public()
+        public(page.get_translations(inclusive=True).live())
         .filter(alias_of__isnull=True)
         .select_related("locale")
         .order_by("locale__language_code")
@@ -141,8 +140,7 @@ def site_chrome(context):
     types = ContentType.objects.get_for_models(SafetyAdvicePage, AccessibilityStatementPage)
     found = {
         page.content_type_id: page
-        for page in Page.objects.live()
-        .public()
+        for page in public(Page.objects.live())
         .filter(locale_id=locale_id, content_type__in=types.values())
         .order_by("-path")
         .only("title", "url_path", "path", "depth", "content_type")

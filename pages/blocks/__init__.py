@@ -118,7 +118,7 @@ def api_body(raw_body, context):
     A block whose chosen snippet is not there (unpublished, deleted) is left out, as on the site.
     """
     schemas = api_block_schemas()
-    validation = {"rich_text": context.rich_text}
+    validation = {"rich_text": context.rich_text, "shown": context.shown}
     shown = []
     for block in raw_body:
         described = described_blocks().get(block.get("type"))

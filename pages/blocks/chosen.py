@@ -14,6 +14,8 @@ from wagtail.blocks import StreamValue
 
 from snippets.models import Actor, Goal, IndicatorCategory
 
+from .child_rows import with_child_rows
+
 # What each model's templates and API schemas read besides its own row; children are Orderable,
 # so they come in their editors' order.
 SELECTED = {Actor: ("parent",)}
@@ -24,10 +26,10 @@ bound = ContextVar("bound_snippets", default=None)
 
 
 def with_related(model, queryset):
-    """The queryset with everything a snippet's template or API schema reads fetched up front."""
+    """The queryset with everything a snippet's template or API schema reads fetched up front, in its own query."""
     if model in SELECTED:  # select_related() without names would follow every foreign key
         queryset = queryset.select_related(*SELECTED[model])
-    return queryset.prefetch_related(*PREFETCHED.get(model, ()))
+    return with_child_rows(queryset, PREFETCHED.get(model, ()))
 
 
 def prefetch_related(model, instances):

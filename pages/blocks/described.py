@@ -25,6 +25,8 @@ class BlockContext:
     rich_text: Callable[[str], str] = str
     every: Callable[[type], list] = field(default=lambda model: [])
     cache: dict = field(default_factory=dict)
+    # {(schema, id(object)): (object, its schema instance)}: each snippet read once per answer (FromObject).
+    shown: dict = field(default_factory=dict)
 
     def every_once(self, model):
         if model not in self.cache:

@@ -30,14 +30,24 @@ VersionField = Field(
 
 class FromObject(Schema):
     """Reads a model object through its resolvers; what is already in the API's shape (a dict, or an
-    instance when django-ninja checks the response) is validated as it is, without resolving again."""
+    instance when django-ninja checks the response) is validated as it is, without resolving again.
+
+    With `shown` in the context (a dict kept for one answer), an object is read once per schema however
+    many blocks show it: the actor matrix, the actor cards and each actor's role show the same actors."""
 
     @model_validator(mode="wrap")
     @classmethod
     def _run_root_validator(cls, values, handler, info):  # replaces ninja's validator of the same name
         if isinstance(values, dict | BaseModel):
             return handler(values)
-        return handler(DjangoGetter(values, cls, info.context))
+        shown = info.context.get("shown") if info.context else None
+        if shown is None:
+            return handler(DjangoGetter(values, cls, info.context))
+        # By identity, and holding the object, so that its id cannot be reused by another within the answer.
+        key = (cls, id(values))
+        if key not in shown:
+            shown[key] = (values, handler(DjangoGetter(values, cls, info.context)))
+        return shown[key][1]
 
 
 class Versioned(FromObject):

@@ -8,6 +8,7 @@ from wagtail.search import index
 
 from ..blocks import BodyBlock, body_blocks
 from ..blocks.chosen import bind_all
+from ..public import public
 from .base import SitePage
 
 
@@ -33,7 +34,7 @@ class ChapterPage(SitePage):
     def get_strategy(self):
         # By name: the strategy module imports this one for its chapters.
         StrategyPage = apps.get_model("pages", "StrategyPage")
-        return StrategyPage.objects.ancestor_of(self).live().public().first()
+        return public(StrategyPage.objects.ancestor_of(self).live()).first()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -45,6 +46,6 @@ class ChapterPage(SitePage):
         context["previous_page"], context["next_page"] = (
             strategy.neighbours(self, chapters) if strategy else (None, None)
         )
-        context["subchapters"] = self.get_children().live().public()
+        context["subchapters"] = public(self.get_children().live())
         bind_all(self.body)
         return context

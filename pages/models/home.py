@@ -6,6 +6,7 @@ from wagtail.models import Page
 
 from snippets.rich_text_features import INLINE_FEATURES
 
+from ..public import public
 from .base import SitePage
 
 
@@ -35,5 +36,5 @@ class HomePage(SitePage):
         # Here, not at the top: page types register in import order (pages/models/__init__.py).
         from .strategy import StrategyPage
 
-        context["strategies"] = StrategyPage.objects.child_of(self).live().public()
+        context["strategies"] = public(StrategyPage.objects.child_of(self).live())
         return context

@@ -19,6 +19,7 @@ from wagtail_localize.fields import SynchronizedField
 from snippets.rich_text_features import TEXT_FEATURES
 
 from ..blocks.chosen import bind_all
+from ..public import public
 from .base import SitePage
 from .chapter import ChapterPage
 
@@ -191,7 +192,7 @@ class StrategyPage(RoutablePageMixin, SitePage):
         Reading order is the tree's order, depth first: a chapter, then its sub-chapters, then the next.
         A chapter not translated into this language is simply not in its tree, so it is skipped.
         """
-        chapters = ChapterPage.objects.descendant_of(self).live().public().order_by("path")
+        chapters = public(ChapterPage.objects.descendant_of(self).live()).order_by("path")
         return list(chapters.only(*fields) if fields else chapters)
 
     def table_of_contents(self, chapters=None):

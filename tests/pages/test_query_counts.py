@@ -5,6 +5,7 @@ import uuid
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
 
 from pages.models import HomePage
 from snippets.models import Actor, Concept, Contact, Goal, IndicatorCategory, Resource
@@ -105,4 +106,24 @@ def test_a_chapters_previous_and_next_cost_the_same_queries_with_few_or_many_cha
         html = client.get(middle.url).content.decode()
         assert 'rel="prev"' in html and 'rel="next"' in html
         rendered.append(queries_to_render(client, middle))
+    assert rendered[0] == rendered[1]
+
+
+def test_a_chapter_costs_the_same_queries_in_a_small_or_large_strategy_however_many_sections_are_private(client):
+    """Chapters, their blocks and view restrictions elsewhere in the tree all vary; the chapter's queries
+    do not, and a private chapter stays out of the table of contents and the sub-chapters."""
+    home = sv(HomePage).get()
+    rendered = []
+    for count, snippets, private in ((2, 1, 1), (30, 100, 4)):
+        strategy = StrategyPageFactory(parent=home)
+        chapters = [ChapterPageFactory(parent=strategy, body=body_with(snippets)) for _ in range(count)]
+        shown = chapters[1]
+        ChapterPageFactory(parent=shown, title="Synligt underkapitel")
+        for index in range(private):
+            hidden = ChapterPageFactory(parent=shown if index == 0 else strategy, title=f"Intern sida {index}")
+            PageViewRestriction.objects.create(page=hidden, restriction_type="password", password="pw")
+        queries_to_render(client, shown)
+        html = client.get(shown.url).content.decode()
+        assert "Synligt underkapitel" in html and "Intern sida" not in html
+        rendered.append(queries_to_render(client, shown))
     assert rendered[0] == rendered[1]

@@ -4,6 +4,7 @@ from functools import partial
 from typing import Literal
 
 from django.conf import settings
+from django.db.models import Q
 from django.http import Http404
 from ninja import Query, Router, Schema
 from ninja.pagination import paginate
@@ -13,7 +14,7 @@ from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 from wagtail.models import Page, Revision
 
 from pages.models import ChapterPage, StrategyPage
-from pages.translation_status import translation_statuses
+from pages.translation_status import source_language, translation_statuses
 from snippets.models import Concept, Goal
 
 from .. import schemas
@@ -73,33 +74,49 @@ def strategy_document(request, id: int, params: DocumentQuery = Query(...)):  # 
     `fallback=sv` puts them in `chapters` in Swedish, each chapter saying its own `locale`.
     """
     draft = params.version == "draft"
-    # Found by the code (the middleware has refused unknown ones): the strategy brings its Locale row.
-    strategy = find_draft(request, id, params.locale) if draft else find_strategy(request, id, params.locale)
+    source_code = source_language()
+    if draft:
+        strategy = find_draft(request, id, params.locale)
+        chapters = find_draft_chapters(strategy)
+        source = find_source(request, strategy, source_code) if strategy.locale.language_code != source_code else None
+        source_chapters = find_chapters(request, source).get(source, [])
+    else:
+        # Every public translation at once: the requested one and the source its status is measured against.
+        translations = public_translations(request, id)
+        strategy = in_locale(translations, id, params.locale)
+        source = next((t for t in translations if t.locale.language_code == source_code), None)
+        found = find_chapters(request, strategy, source)
+        chapters, source_chapters = found[strategy], found.get(source, [])
     locale = strategy.locale
     mark(request, params.version)
-    chapters = find_chapters(request, strategy, draft)
     # The strategy's and its chapters' together: they are pages in one locale.
     statuses = translation_statuses([strategy, *chapters])
     status = statuses[strategy.translation_key]
-    source_code = status["source_locale"]
     # Chapters share the strategy's locale; in the source locale nothing can lag behind.
     translated = strategy.locale.language_code != source_code
-    source_chapters = find_source_chapters(request, strategy, source_code) if translated else chapters
+    if not translated:
+        source_chapters = chapters
     present = {chapter.translation_key for chapter in chapters}
     untranslated = [chapter for chapter in source_chapters if chapter.translation_key not in present]
     shown = merged_tree(chapters, source_chapters, fallback=params.fallback is not None)
 
     rich_text = RichText(base_url(request))
     load = draft_snippets if draft else partial(public_snippets, request)
+    # The languages the chapters are shown in: with fallback, source chapters choose the source's snippets.
+    languages = list({locale, *(chapter.locale for chapter, _parent in shown)})
+    loaded = languages if len(languages) > 1 else locale
     # Shown whole at the end, and what chapters choose of them needs no second query.
-    concepts = sorted(load(Concept, locale=locale), key=by_order)
-    goals = sorted(load(Goal, locale=locale), key=by_order)
+    every_concept = sorted(load(Concept, locale=loaded), key=by_order)
+    every_goal = sorted(load(Goal, locale=loaded), key=by_order)
+    concepts = [concept for concept in every_concept if concept.locale_id == locale.pk]
+    goals = [goal for goal in every_goal if goal.locale_id == locale.pk]
     bodies = BodySerializer(
         [chapter.body.raw_data for chapter, _parent in shown],
         locale,
         rich_text,
         draft=draft,
-        known={Concept: concepts, Goal: goals},
+        known={Concept: every_concept, Goal: every_goal},
+        languages=loaded,
     )
     stale = {key for key, chapter in statuses.items() if chapter["outdated"]}
     reviewed = {key: chapter["reviewed_at"] for key, chapter in statuses.items() if translated and chapter["reviewed"]}
@@ -188,9 +205,15 @@ def merged_tree(chapters, source_chapters, fallback):
     return shown + list(translated.values())
 
 
-def find_strategy(request, id, code):
+def public_translations(request, id):
+    """The public strategy with this id and its public translations (each with its Locale row), in one query;
+    a 404 if the strategy itself is not public."""
     visible = public_pages(request, StrategyPage).select_related("locale")
-    return in_locale(visible, visible.filter(pk=id).first(), id, code)
+    key = Page.objects.filter(pk=id).values("translation_key")
+    translations = list(visible.filter(translation_key__in=key))
+    if not any(t.pk == id for t in translations):
+        raise Http404(f"No strategy with id {id}.")
+    return translations
 
 
 def find_draft(request, id, code):
@@ -201,29 +224,41 @@ def find_draft(request, id, code):
     """
     require_token(request)
     every = StrategyPage.objects.select_related("locale")
-    strategy = in_locale(every, every.filter(pk=id).first(), id, code)
+    requested = every.filter(pk=id).first()
+    if requested is None:
+        raise Http404(f"No strategy with id {id}.")
+    strategy = in_locale(list(every.filter(translation_key=requested.translation_key)), id, code)
     require_editor(request, strategy)
     return strategy.get_latest_revision_as_object()
 
 
-def in_locale(candidates, strategy, id, code):
-    """The strategy's translation in the locale among the candidates (which fetch their locale), or a 404
-    naming the locales there are."""
-    if strategy is None:
-        raise Http404(f"No strategy with id {id}.")
-    if strategy.locale.language_code == code:
-        return strategy
-    translations = list(candidates.filter(translation_key=strategy.translation_key))
+def in_locale(translations, id, code):
+    """The strategy's translation in the locale among its translations (which bring their locale, and hold
+    the strategy with this id), or a 404 naming the locales there are."""
+    requested = next(t for t in translations if t.pk == id)
+    if requested.locale.language_code == code:
+        return requested
     found = next((t for t in translations if t.locale.language_code == code), None)
     if found is None:
         raise TranslationNotFound("strategy", code, [t.locale.language_code for t in translations])
     return found
 
 
-def find_chapters(request, strategy, draft):
-    if not draft:
-        visible = public_pages(request, ChapterPage)
-        return list(visible.descendant_of(strategy).select_related("locale").order_by("path"))
+def find_chapters(request, *strategies):
+    """{strategy: its live, public chapters in tree order}, for one or two strategies (a translation and its
+    source) in one query."""
+    strategies = list(dict.fromkeys(s for s in strategies if s is not None))
+    under = Q(pk__in=[])
+    for strategy in strategies:
+        under |= Q(path__startswith=strategy.path, depth__gt=strategy.depth)
+    found = {strategy: [] for strategy in strategies}
+    for chapter in public_pages(request, ChapterPage).filter(under).select_related("locale").order_by("path"):
+        owner = next(s for s in strategies if chapter.path.startswith(s.path))
+        found[owner].append(chapter)
+    return found
+
+
+def find_draft_chapters(strategy):
     chapters = list(ChapterPage.objects.descendant_of(strategy).select_related("locale").order_by("path"))
     # One query for all drafts, rather than one per chapter.
     revisions = Revision.objects.in_bulk([c.latest_revision_id for c in chapters if c.latest_revision_id])
@@ -233,13 +268,10 @@ def find_chapters(request, strategy, draft):
     ]
 
 
-def find_source_chapters(request, strategy, source_code):
-    """The live chapters of the strategy's source: what a translation is measured against."""
-    source = (
+def find_source(request, strategy, source_code):
+    """The public strategy in the source locale: what a translation is measured against."""
+    return (
         public_pages(request, StrategyPage)
         .filter(translation_key=strategy.translation_key, locale__language_code=source_code)
         .first()
     )
-    if source is None:
-        return []
-    return list(public_pages(request, ChapterPage).descendant_of(source).select_related("locale").order_by("path"))

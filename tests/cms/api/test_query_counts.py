@@ -6,9 +6,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 import pages.models
+from cms.translation_review import record_review
 from pages.models import HomePage
 from tests.content import sv
-from tests.factories import ChapterPageFactory, StrategyPageFactory
+from tests.factories import ChapterPageFactory, ContactFactory, StrategyPageFactory, publish, translate
 from tests.pages.test_query_counts import body_with
 
 pytestmark = pytest.mark.django_db
@@ -114,3 +115,38 @@ def test_what_chapters_choose_of_the_listed_snippets_costs_the_document_no_query
     assert queries(api, document.format(choosing.pk)) == queries(api, document.format(listing.pk))
     shown = api(document.format(choosing.pk)).json()["chapters"][0]["body"]
     assert [block["type"] for block in shown] == [block["type"] for block in chosen]
+
+
+def translated_strategy(chapters, contacts, untranslated):
+    """A Swedish strategy and its English translation: `chapters` chapters (every other one a sub-chapter)
+    that each choose `contacts` contacts, all translated, the contacts too, and one chapter left in Swedish
+    that shows `untranslated` of each snippet kind."""
+    home = sv(HomePage).get()
+    strategy = publish(StrategyPageFactory(parent=home))
+    chosen = [publish(ContactFactory(name=f"Kontakt {index}")) for index in range(contacts)]
+    body = [("contacts", {"contacts": chosen}), ("rich_text", "<p>Text.</p>")]
+    made = []
+    for index in range(chapters):
+        parent = made[-1] if index % 2 else strategy
+        made.append(publish(ChapterPageFactory(parent=parent, body=body)))
+    for obj in [*chosen, strategy, *made]:
+        translate(obj, "en")
+    publish(ChapterPageFactory(parent=strategy, body=body_with(untranslated)))
+    return strategy, made
+
+
+@pytest.mark.parametrize("path", ["strategies/{id}/?locale=en", "strategies/{id}/?locale=en&fallback=sv"])
+def test_a_translated_document_costs_the_same_queries_with_few_or_many_chapters(api, path):
+    """In a translation the document also reads the source's chapters and each chapter's translation status:
+    neither costs a query per chapter, nor do chapters left untranslated, outdated or reviewed."""
+    small, _chapters = translated_strategy(chapters=1, contacts=1, untranslated=1)
+    large, chapters = translated_strategy(chapters=12, contacts=8, untranslated=30)
+    # A source chapter published again (its translation is outdated), and a reviewed translation.
+    publish(chapters[0])
+    english = type(chapters[2]).objects.get(translation_key=chapters[2].translation_key, locale__language_code="en")
+    record_review(english, "Granskare", None)
+    statuses = [chapter["translation"] for chapter in api(path.format(id=large.pk)).json()["chapters"]]
+    assert any(status["outdated"] for status in statuses)
+    assert any(status["reviewed_at"] for status in statuses)
+    queries(api, path.format(id=small.pk))
+    assert queries(api, path.format(id=large.pk)) == queries(api, path.format(id=small.pk))
