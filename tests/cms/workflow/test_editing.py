@@ -10,6 +10,7 @@ from django.utils import timezone
 from wagtail.models import PageLogEntry, WorkflowState
 
 from cms.roles import APPROVERS, COMMUNICATORS, TRANSLATORS
+from pages.models import ChapterPage
 from snippets.models import Contact
 from tests.content import sv
 from tests.factories import ContactFactory, publish, translate
@@ -214,6 +215,8 @@ def test_each_role_sees_its_own_work_first_on_the_dashboard(client, django_user_
         assert "Översättningar att uppdatera" not in html
     else:
         assert "kontrollerats de senaste 12 månaderna" not in html
+        outdated = ChapterPage.objects.get(translation_key=source.translation_key, locale__language_code="en")
+        assert reverse("wagtailadmin_pages:edit", args=[outdated.pk]) in html
 
 
 def test_publishing_and_unpublishing_are_in_the_audit_log_with_the_user(admin_client, superuser, built):
