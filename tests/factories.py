@@ -7,7 +7,7 @@ from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
 from pages.models import ChapterPage, HomePage, StrategyPage
-from snippets.models import Actor, Concept, Contact, Goal, Resource
+from snippets.models import Actor, Concept, Contact, Goal, Indicator, IndicatorCategory, Resource
 from snippets.models.actor import Responsibility
 from snippets.models.goal import GoalAudience
 
@@ -97,6 +97,21 @@ class GoalFactory(factory.django.DjangoModelFactory):
     def audiences(self, create, names):
         for order, name in enumerate(names or []):
             GoalAudience.objects.create(goal=self, name=name, sort_order=order)
+
+
+class IndicatorCategoryFactory(factory.django.DjangoModelFactory):
+    """A category of indicators; `indicators` are their texts, in order (a category has at least one)."""
+
+    name = factory.Sequence(lambda n: f"Indikatorer {n}")
+
+    class Meta:
+        model = IndicatorCategory
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def indicators(self, create, texts):
+        for order, text in enumerate(texts or ["Kan inte röra sig fritt"]):
+            Indicator.objects.create(category=self, text=text, sort_order=order)
 
 
 class ResourceFactory(factory.django.DjangoModelFactory):

@@ -8,6 +8,7 @@ from followup.models import NetworkRepresentative
 from followup.rounds import open_round
 from pages.models import StrategyPage
 from snippets.models import Actor
+from tests.factories import ActorFactory, publish
 
 
 def swedish_actor(name):
@@ -19,9 +20,7 @@ def strategy():
     return StrategyPage.objects.get(locale__language_code="sv")
 
 
-@pytest.fixture
-def open_follow_up(strategy):
-    """This year's round, open since a week, due in three weeks, with a draft report per actor."""
+def open_this_years_round(strategy):
     today = datetime.date.today()
     return open_round(
         strategy,
@@ -29,6 +28,20 @@ def open_follow_up(strategy):
         opens_on=today - datetime.timedelta(days=7),
         report_deadline=today + datetime.timedelta(days=21),
     )
+
+
+@pytest.fixture
+def open_follow_up(strategy):
+    """This year's round, open since a week, due in three weeks, with a draft report per actor."""
+    return open_this_years_round(strategy)
+
+
+@pytest.fixture
+def built_actor_in_round(strategy):
+    """An actor built with two ongoing activities and a planned one, and this year's round opened after it:
+    (the actor, the round)."""
+    actor = publish(ActorFactory(name="Testaktören", ongoing=["Uppsökande arbete", "Utbildning"], future=["Kampanj"]))
+    return actor, open_this_years_round(strategy)
 
 
 @pytest.fixture

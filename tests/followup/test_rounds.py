@@ -56,19 +56,21 @@ def test_a_round_is_planned_then_open_late_after_its_deadline_and_closed_once_co
     assert not open_follow_up.is_open(today)
 
 
-def test_a_new_round_starts_each_report_from_the_actors_current_responsibilities(open_follow_up):
-    polisen = swedish_actor("Polisen")
-    report = open_follow_up.reports.get(actor=polisen)
+def test_a_new_round_starts_each_report_from_the_actors_current_responsibilities(built_actor_in_round):
+    actor, follow_up = built_actor_in_round
+    report = follow_up.reports.get(actor=actor)
     assert not report.live
     assert [(a.status, a.text) for a in report.activities.all()] == [
         (ActivityStatus.ONGOING if r.kind == "ongoing" else ActivityStatus.PLANNED, r.text)
-        for r in polisen.responsibilities.all()
+        for r in actor.responsibilities.all()
     ]
-    assert not open_follow_up.live
+    assert sorted(a.text for a in report.activities.all()) == ["Kampanj", "Uppsökande arbete", "Utbildning"]
+    assert not follow_up.live
 
 
-def test_a_report_is_not_submitted_then_submitted_then_approved(open_follow_up, superuser):
-    report = open_follow_up.reports.get(actor=swedish_actor("Polisen"))
+def test_a_report_is_not_submitted_then_submitted_then_approved(built_actor_in_round, superuser):
+    actor, follow_up = built_actor_in_round
+    report = follow_up.reports.get(actor=actor)
     assert report.state == ActorReport.State.DRAFT
     workflow = report.get_workflow()
     assert workflow is not None, "reports go through the review workflow"
@@ -114,11 +116,11 @@ def test_the_demo_users_include_a_representative_of_polisen(settings):
     assert list(link.user.groups.values_list("name", flat=True)) == ["Nätverksrepresentanter"]
 
 
-def test_the_compiled_division_of_responsibilities_is_handed_over_as_a_reviewed_change(open_follow_up, superuser):
+def test_the_compiled_division_of_responsibilities_is_handed_over_as_a_reviewed_change(built_actor_in_round, superuser):
     from followup.models import ReportedActivity
     from followup.rounds import hand_over
 
-    polisen = swedish_actor("Polisen")
+    polisen, open_follow_up = built_actor_in_round
     before = [(r.kind, r.text) for r in polisen.responsibilities.all()]
     report = open_follow_up.reports.get(actor=polisen)
     statuses = [ActivityStatus.CARRIED_OUT, ActivityStatus.ONGOING, ActivityStatus.DROPPED, ActivityStatus.PLANNED]

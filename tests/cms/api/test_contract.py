@@ -6,9 +6,18 @@ import pytest
 from django.conf import settings
 
 from pages.models import ChapterPage, StrategyPage
-from snippets.models import Actor, Concept, Contact, Goal, IndicatorCategory, Resource
 from tests.content import sv
-from tests.factories import ActorFactory, ChapterPageFactory, ConceptFactory, GoalFactory, publish, translate
+from tests.factories import (
+    ActorFactory,
+    ChapterPageFactory,
+    ConceptFactory,
+    ContactFactory,
+    GoalFactory,
+    IndicatorCategoryFactory,
+    ResourceFactory,
+    publish,
+    translate,
+)
 from tests.pages.test_source_completeness import SOURCE_NUMBERS_DIALLED
 
 pytestmark = pytest.mark.django_db
@@ -172,26 +181,37 @@ def test_rich_text_links_are_absolute(api, built):
         assert 'href="/' not in block["value"]
 
 
-@pytest.mark.parametrize(
-    ("path", "model"),
-    [
-        ("contacts", Contact),
-        ("actors", Actor),
-        ("indicators", IndicatorCategory),
-        ("concepts", Concept),
-        ("goals", Goal),
-        ("resources", Resource),
-    ],
-)
-def test_snippet_collections_list_and_detail(api, path, model):
-    listing = api(f"{path}/?limit=20").json()
-    shown = sv(model).filter(live=True)
-    if model is Contact:
-        # The e-service is linked from a chapter's text, but no page chooses the contact: not public.
-        shown = shown.exclude(name="Orosanmälan")
-    assert listing["count"] == shown.count()
-    first = listing["items"][0]
-    assert api(f"{path}/{first['id']}/").json() == first
+# Each collection: how to make one, and the block a chapter shows it with (which makes it public).
+SHOWN_BY = {
+    "contacts": (ContactFactory, lambda contact: ("contacts", {"contacts": [contact]})),
+    "actors": (ActorFactory, lambda actor: ("actors", {"actors": [actor]})),
+    "indicators": (IndicatorCategoryFactory, lambda category: ("indicators", {"category": category})),
+    "concepts": (ConceptFactory, lambda concept: ("concept", {"concept": concept})),
+    "goals": (GoalFactory, lambda goal: ("goal", {"goal": goal})),
+    "resources": (ResourceFactory, lambda resource: ("resources", {"resources": [resource]})),
+}
+
+
+def every_item(api, path):
+    """The collection's count and every item, page by page (at most 20 to a page)."""
+    first = api(f"{path}/?limit=20").json()
+    items = first["items"]
+    while len(items) < first["count"] and (more := api(f"{path}/?limit=20&offset={len(items)}").json()["items"]):
+        items += more
+    return first["count"], items
+
+
+@pytest.mark.parametrize("path", list(SHOWN_BY))
+def test_snippet_collections_list_and_detail(api, built, path):
+    make, block = SHOWN_BY[path]
+    # Both published; only the first is shown by a public page.
+    shown, not_shown = publish(make()), publish(make())
+    publish(ChapterPageFactory(parent=built.strategy, title="Visar", body=[block(shown)]))
+    count, items = every_item(api, path)
+    ids = [item["id"] for item in items]
+    assert count == len(ids)
+    assert shown.pk in ids and not_shown.pk not in ids
+    assert api(f"{path}/{shown.pk}/").json() == items[ids.index(shown.pk)]
 
 
 def test_indicators_are_grouped_by_category_in_order(api):

@@ -10,9 +10,10 @@ from django.utils import timezone
 from wagtail.models import PageLogEntry, WorkflowState
 
 from cms.roles import APPROVERS, COMMUNICATORS, TRANSLATORS
-from pages.models import ChapterPage, StrategyPage
+from pages.models import ChapterPage
 from snippets.models import Contact
 from tests.content import sv
+from tests.factories import ContactFactory, publish, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -151,26 +152,25 @@ def test_reverting_creates_a_draft_and_leaves_the_live_page(admin_client, built)
     assert page.title == "Läget i regionen, ändrad"
 
 
-def test_the_dashboard_lists_content_due_for_review(admin_client):
-    strategy = sv(StrategyPage).get()
-    strategy.next_review_date = timezone.localdate() - datetime.timedelta(days=1)
+def test_the_dashboard_lists_content_due_for_review(admin_client, built):
+    today = timezone.localdate()
+    strategy = built.strategy
+    strategy.next_review_date = today - datetime.timedelta(days=1)
     strategy.save_revision().publish()
-    verified = sv(Contact).get(name="Mikamottagningen")
-    verified.verified_on = timezone.localdate()
-    verified.save()
-    stale = sv(Contact).get(name="KAST")
-    stale.verified_on = timezone.localdate() - datetime.timedelta(days=400)
-    stale.save()
+    # Every other contact was checked today: the contacts due are the two built here.
+    sv(Contact).update(verified_on=today)
+    ContactFactory(name="Aldrig kontrollerad", verified_on=None)
+    ContactFactory(name="Kontrollerad för länge sedan", verified_on=today - datetime.timedelta(days=400))
+    ContactFactory(name="Kontrollerad i fjol", verified_on=today - datetime.timedelta(days=364))
 
-    stale_count = sv(Contact).filter(verified_on__isnull=True).count() + 1
     panel = admin_client.get(reverse("wagtailadmin_home")).content.decode()
     panel = panel[panel.index('id="review-reminders-heading"') :]
     panel = panel[: panel.index("</section>")]
     # One line per kind with a count and a link, never one row per contact.
     assert "1 strategi har passerat datumet för uppföljning" in panel
     assert reverse("wagtailadmin_pages:edit", args=[strategy.pk]) in panel
-    assert f"{stale_count} kontakter har inte kontrollerats de senaste 12 månaderna" in panel
-    assert "KAST" not in panel
+    assert "2 kontakter har inte kontrollerats de senaste 12 månaderna" in panel
+    assert "Kontrollerad för länge sedan" not in panel
     assert panel.count("<li>") == 2
 
 
@@ -182,22 +182,22 @@ def test_the_dashboard_lists_content_due_for_review(admin_client):
         (TRANSLATORS, "Översättningar att uppdatera"),
     ],
 )
-def test_each_role_sees_its_own_work_first_on_the_dashboard(client, django_user_model, group, first):
+def test_each_role_sees_its_own_work_first_on_the_dashboard(client, django_user_model, built_in_english, group, first):
     communicator = editor(django_user_model, "anna", COMMUNICATORS)
     approver = editor(django_user_model, "bertil", APPROVERS)
-    page = sv(ChapterPage).get(slug="norrland")
+    page = built_in_english.region
     # Something in each queue: a submitted page asked to change, another waiting for review, an outdated translation.
-    page.title = "Norrland, utkast"
+    page.title = "Läget i regionen, utkast"
     page.save_revision(user=communicator)
     state = page.get_workflow().start(page, communicator)
     state.current_task_state.task.specific.on_action(
         state.current_task_state, approver, "reject", comment="Skriv om ingressen."
     )
-    other = sv(ChapterPage).get(slug="samverkan")
+    other = built_in_english.network
     other.save_revision(user=communicator)
     other.get_workflow().start(other, communicator)
-    source = sv(ChapterPage).get(slug="lokalt-arbete")
-    source.title = "Lokalt arbete i byarna"
+    source = built_in_english.work
+    source.title = "Arbetssätt i byarna"
     source.save_revision(user=approver).publish()
 
     user = {APPROVERS: approver, COMMUNICATORS: communicator}.get(group) or editor(django_user_model, "cecilia", group)
@@ -215,6 +215,8 @@ def test_each_role_sees_its_own_work_first_on_the_dashboard(client, django_user_
         assert "Översättningar att uppdatera" not in html
     else:
         assert "kontrollerats de senaste 12 månaderna" not in html
+        outdated = ChapterPage.objects.get(translation_key=source.translation_key, locale__language_code="en")
+        assert reverse("wagtailadmin_pages:edit", args=[outdated.pk]) in html
 
 
 def test_publishing_and_unpublishing_are_in_the_audit_log_with_the_user(admin_client, superuser, built):
@@ -246,24 +248,30 @@ def test_demo_users_get_one_role_each(settings):
     ]
 
 
-def test_a_communicator_finds_a_contact_by_searching_the_listing(client, django_user_model):
+@pytest.fixture
+def helpline():
+    """A contact with a name no other contact has, in Swedish and Finnish."""
+    contact = publish(ContactFactory(name="Stödlinjen Vägvisaren"))
+    translate(contact, "fi")
+    return contact
+
+
+def test_a_communicator_finds_a_contact_by_searching_the_listing(client, django_user_model, helpline):
     client.force_login(editor(django_user_model, "anna", COMMUNICATORS))
-    response = client.get(reverse(Contact.snippet_viewset.get_url_name("list")), {"q": "PrevenTell"})
+    response = client.get(reverse(Contact.snippet_viewset.get_url_name("list")), {"q": "Vägvisaren"})
     assert response.status_code == 200
-    assert "PrevenTell" in response.content.decode()
+    assert "Stödlinjen Vägvisaren" in response.content.decode()
 
 
-def test_the_contact_listing_filters_by_language(client, django_user_model):
+def test_the_contact_listing_filters_by_language(client, django_user_model, helpline):
     client.force_login(editor(django_user_model, "anna", COMMUNICATORS))
     url = reverse(Contact.snippet_viewset.get_url_name("list"))
-    swedish = client.get(url, {"locale": "sv", "q": "PrevenTell"})
+    swedish = client.get(url, {"locale": "sv", "q": "Vägvisaren"})
     assert swedish.status_code == 200
-    finnish = Contact.objects.get(
-        translation_key=sv(Contact).get(name="PrevenTell").translation_key, locale__language_code="fi"
-    )
+    finnish = Contact.objects.get(translation_key=helpline.translation_key, locale__language_code="fi")
     edit = reverse(Contact.snippet_viewset.get_url_name("edit"), args=[finnish.pk])
     assert edit not in swedish.content.decode()
-    assert edit in client.get(url, {"locale": "fi", "q": "PrevenTell"}).content.decode()
+    assert edit in client.get(url, {"locale": "fi", "q": "Vägvisaren"}).content.decode()
 
 
 def test_the_status_panel_names_who_published_not_who_wrote(client, django_user_model, built):
