@@ -11,10 +11,15 @@ from django.db.models.lookups import StartsWith
 from wagtail.models import PageViewRestriction
 
 
+def at_or_below(ancestors, path="path"):
+    """True for a page at or below one of `ancestors` (a queryset whose `path` names their tree path)."""
+    # A page's path begins with each of its ancestors' paths (Wagtail's materialised path).
+    return Exists(ancestors.filter(StartsWith(OuterRef("path"), F(path))))
+
+
 def restricted():
     """True for a page at or below a page with a view restriction (what Wagtail's `private_q` matches)."""
-    # A page's path begins with each of its ancestors' paths (Wagtail's materialised path).
-    return Exists(PageViewRestriction.objects.filter(StartsWith(OuterRef("path"), F("page__path"))))
+    return at_or_below(PageViewRestriction.objects.all(), "page__path")
 
 
 def public(pages):

@@ -1,12 +1,11 @@
 """What the public API may show: live, public content of the requested site and locale."""
 
 from django.conf import settings
-from django.db.models import Exists, F, OuterRef, Q
-from django.db.models.lookups import StartsWith
+from django.db.models import Q
 from django.http import Http404
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
-from pages.public import restricted
+from pages.public import at_or_below, restricted
 
 from .errors import LocaleNotFound
 
@@ -45,8 +44,7 @@ def public_page_condition(request):
         roots = Page.objects.filter(pk=root.pk)
         if settings.WAGTAIL_I18N_ENABLED:
             roots = Page.objects.filter(translation_key=root.translation_key)
-        # At or below one of the roots: a page's path begins with each of its ancestors' paths.
-        in_site = Exists(roots.filter(StartsWith(OuterRef("path"), F("path"))))
+        in_site = at_or_below(roots)
         condition = request.public_page_condition = Page.objects.live_q() & Q(in_site) & ~Q(restricted())
     return condition
 
