@@ -45,14 +45,12 @@ chromium:
 		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
 		else echo "The browser tests need Debian's chromium: sudo apt-get install chromium"; exit 1; fi; }
 
-# The whole suite, one worker more than cores (pytest-xdist): a browser test spends much of its time waiting
-# for Chromium and its server, so a third worker on 2 cores finished tests/browser and tests/site in 424 s
-# against 620 s with two and 706 s with four (one busy machine, 2026-12-03). DATABASE_URL chooses the database (SQLite by default).
+# The whole suite, one worker per core (pytest-xdist); DATABASE_URL chooses the database (SQLite by default).
 # The loaded strategy every test starts from is built once and kept in .test-databases/ (tests/loaded_database.py).
 # loadgroup keeps the tests that share one visit of every page in one worker (tests/browser/site_visits.py);
 # without reordering, workers take tests in collection order, so each sets up its database before the browser
 # tests start Playwright's event loop, under which Django refuses to (SynchronousOnlyOperation).
-TEST_WORKERS ?= $(shell echo $$(( $$(nproc) + 1 )))
+TEST_WORKERS ?= auto
 test: install chromium
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup --no-loadscope-reorder $(PYTEST_ARGS)
 
