@@ -26,7 +26,8 @@ def shot(page, name, full_page=False):
 def pages_of(page, server, code):
     """The home page, the strategy, Bilaga 2 (the contact table) and search results, in one language."""
     page.goto(f"{server}/{code}/")
-    page.locator(".link-list a").first.click()
+    with page.expect_navigation():
+        page.locator(".link-list a").first.click()
     strategy = page.url
     bilaga_2 = page.locator(".toc a[href*='bilaga-2']").first.get_attribute("href")
     search = page.locator("form.site-search").get_attribute("action")
@@ -101,7 +102,9 @@ def test_long_words_may_hyphenate_in_the_pages_language(browser, server, code):
     context = browser.new_context(viewport={"width": 320, "height": 640})
     page = context.new_page()
     page.goto(f"{server}/{code}/")
-    page.locator(".link-list a").first.click()
+    # Reading the page while the click's navigation is still under way finds no document.
+    with page.expect_navigation():
+        page.locator(".link-list a").first.click()
     assert page.evaluate("document.documentElement.lang") == code
     paragraph = page.locator("main p").first
     assert paragraph.evaluate("(el) => getComputedStyle(el).hyphens") == "auto"

@@ -141,9 +141,11 @@ def test_no_focused_element_is_under_the_sticky_bar_forwards_or_backwards(browse
     page = context.new_page()
     page.goto(f"{server}/{code}/")
     # The strategy page: its contents list, then long sections; Bilaga 2: the contact cards and their numbers.
-    page.locator(".link-list a").first.click()
+    with page.expect_navigation():
+        page.locator(".link-list a").first.click()
     pages = [page.url]
-    page.locator(".toc a[href$='bilaga-2-kontaktuppgifter/']").click()
+    with page.expect_navigation():
+        page.locator(".toc a[href$='bilaga-2-kontaktuppgifter/']").click()
     pages.append(page.url)
     under = []
     for url in pages:
