@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 
+from .caching.single_render import done, rendered_elsewhere
 from .caching.versions import answer_key
 from .caching.warm import note_read
 
@@ -37,6 +38,8 @@ class PublicPageCacheMiddleware:
             return self.get_response(request)
         key = answer_key("page-response", request, request.path)
         cached = cache.get(key)
+        if cached is None:
+            cached = rendered_elsewhere(key)
         if cached is not None:
             body, headers = cached
             response = HttpResponse(body)
@@ -44,6 +47,12 @@ class PublicPageCacheMiddleware:
                 response[name] = value
             response["X-Cache"] = "hit"
             return response
+        try:
+            return self.render_and_store(request, key)
+        finally:
+            done(key)
+
+    def render_and_store(self, request, key):
         response = self.get_response(request)
         # Whether the server cache answered: for operators and the benchmark's hit ratio.
         response["X-Cache"] = "miss"

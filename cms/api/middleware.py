@@ -15,6 +15,7 @@ from pages.search_text import MAX_QUERY_LENGTH, search_words
 
 from ..api_paths import PREFIX
 from ..caching.query import Conflict, canonical_path, normalise, parameter_spec
+from ..caching.single_render import done, rendered_elsewhere
 from ..caching.versions import answer_key, content_version
 from ..caching.warm import note_read
 from .endpoints import api
@@ -154,20 +155,26 @@ class APICacheMiddleware:
         # API_SERVER_CACHE = False measures the cold path (make bench); production keeps it on.
         server_cache = settings.API_SERVER_CACHE
         cached = cache.get(key) if server_cache else None
+        if cached is None and server_cache:
+            cached = rendered_elsewhere(key)
         hit = cached is not None
         if cached is None:
-            response = self.get_response(request)
-            if response.status_code != 200 or response.streaming:
-                patch_vary_headers(response, ["Authorization"])
-                response.setdefault("Cache-Control", "no-cache")
-                return response
-            # Weak: the same answer gzipped is another representation of it, and a client that
-            # holds either may revalidate with this tag (weak comparison, RFC 9110 8.8.3.2).
-            etag = 'W/"' + hashlib.sha256(response.content).hexdigest()[:40] + '"'
-            cached = (response.content, response["Content-Type"], etag, changed_at.timestamp())
-            if server_cache:
-                cache.set(key, cached, timeout=settings.API_SERVER_CACHE_SECONDS)
-                note_read(request)
+            try:
+                response = self.get_response(request)
+                if response.status_code != 200 or response.streaming:
+                    patch_vary_headers(response, ["Authorization"])
+                    response.setdefault("Cache-Control", "no-cache")
+                    return response
+                # Weak: the same answer gzipped is another representation of it, and a client that
+                # holds either may revalidate with this tag (weak comparison, RFC 9110 8.8.3.2).
+                etag = 'W/"' + hashlib.sha256(response.content).hexdigest()[:40] + '"'
+                cached = (response.content, response["Content-Type"], etag, changed_at.timestamp())
+                if server_cache:
+                    cache.set(key, cached, timeout=settings.API_SERVER_CACHE_SECONDS)
+                    note_read(request)
+            finally:
+                if server_cache:
+                    done(key)
 
         body, content_type, etag, last_modified = cached
         response = HttpResponse(body, content_type=content_type)

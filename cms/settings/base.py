@@ -303,6 +303,9 @@ API_CACHE_MAX_AGE = 60
 API_SERVER_CACHE = True
 API_SERVER_CACHE_SECONDS = 24 * 60 * 60
 PUBLIC_PAGE_CACHE = True
+# A reader who misses an answer another process is rendering waits up to this long for it rather
+# than rendering it too (cms/caching/single_render.py); 0 renders every miss.
+RENDER_WAIT_SECONDS = float(os.environ.get("RENDER_WAIT_SECONDS", "2"))
 
 # A CDN or caching proxy in front of the site: publishing purges what changed (cms/purge.py).
 # FRONTEND_CACHE_PURGE_URL is where PURGE requests go (Varnish, nginx, Fastly-style HTTP purge);

@@ -24,9 +24,9 @@ CHAPTER = "/sv/strategi-mot-prostitution-manniskohandel-och-kop-av-sexuella-tjan
 MANAGE = [sys.executable, str(ROOT / "manage.py")]
 
 
-def request(url, method="GET", token=None, body=None):
-    """(status, body, headers) of one request."""
-    headers = {"Content-Type": "application/json"}
+def request(url, method="GET", token=None, body=None, host=None):
+    """(status, body, headers) of one request; `host`: the Host it names, as a proxy in front sends it."""
+    headers = {"Content-Type": "application/json", **({"Host": host} if host else {})}
     if token:
         headers["Authorization"] = f"Bearer {token}"
     data = json.dumps(body).encode() if body is not None else None

@@ -2,6 +2,9 @@
 instance B every answer that shows the chapter, and leaves B's answers that do not show it cached."""
 
 import json
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from urllib.parse import urlsplit
 
 import pytest
@@ -55,3 +58,33 @@ def test_a_publish_renews_what_shows_the_chapter_in_the_other_instance_and_nothi
     for path in chosen:
         status, _body, headers = request(f"{b}{path}")
         assert status == 200 and headers["X-Cache"] == "miss", path
+
+
+def test_readers_of_both_instances_after_a_publish_get_one_render_and_the_new_title(instances):
+    """After a publish every reader asks for the renewed pages at once; the second instance waits for
+    the first's render instead of rendering the same page again (cms/caching/single_render.py).
+    Readers come through one public address, as behind the proxy: both instances cache under its name."""
+    (a, b), token = instances
+    page_id = chapter_id(a)
+    renewed = [CHAPTER, STRATEGY, f"/api/v3/pages/{page_id}/"]
+    for path in renewed:
+        request(f"{a}{path}", host="127.0.0.1")
+    status, body, _headers = request(
+        f"{a}/api/v3/pages/{page_id}/", "PATCH", token, {"title": "Aktörer i Västerbotten"}
+    )
+    assert status == 200, body
+    status, body, _headers = request(f"{a}/api/v3/pages/{page_id}/actions/publish/", "POST", token, {})
+    assert status in (200, 202), body
+
+    for path in renewed:
+        start = threading.Barrier(4)
+        with ThreadPoolExecutor(4) as readers:
+            answers = list(readers.map(partial(read_at_once, start, path), [a, b, a, b]))
+        assert all(status == 200 and "Aktörer i Västerbotten" in body for status, body, _h in answers), path
+        assert [headers["X-Cache"] for _s, _b, headers in answers].count("miss") == 1, path
+
+
+def read_at_once(start, path, base):
+    """A reader behind the proxy, let go at the same moment as the others."""
+    start.wait()
+    return request(f"{base}{path}", host="127.0.0.1")

@@ -1,0 +1,43 @@
+"""One render per renewed answer: after a publish, every reader of a page asks for it at once, and
+each process that found it missing rendered it again, so one publish cost two or three renders of
+each page the readers were reading (gunicorn's access log in `make bench`'s publishing case: 10 to 12
+renders of 5 to 7 answers per publish) and the duplicates took the CPU the first render needed.
+
+The first process to miss an answer renders it; another that misses the same answer meanwhile waits
+for it, up to RENDER_WAIT_SECONDS, and renders it itself only if none comes (the first renderer died,
+or its answer was not one to store). The answer is keyed by the versions of what it shows
+(versions.answer_key), so what a waiter gets was rendered after the change it is waiting for:
+waiting never serves an answer older than the change.
+"""
+
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+
+POLL_SECONDS = 0.01
+
+
+def lock_of(key):
+    return f"{key}:rendering"
+
+
+def rendered_elsewhere(key):
+    """The answer another process stored while this one waited, or None: then this process renders
+    it, and calls `done(key)` once it has stored it or found it not one to store."""
+    wait = settings.RENDER_WAIT_SECONDS
+    if not wait or cache.add(lock_of(key), True, timeout=wait):
+        return None
+    deadline = time.monotonic() + wait
+    while time.monotonic() < deadline:
+        time.sleep(POLL_SECONDS)
+        found = cache.get_many([key, lock_of(key)])
+        if key in found:
+            return found[key]
+        if lock_of(key) not in found:
+            return None
+    return None
+
+
+def done(key):
+    cache.delete(lock_of(key))
