@@ -18,6 +18,7 @@ API: each round's document, and the list as documented, `?strategy=<id>` and `?s
 """
 
 from copy import copy
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -44,8 +45,11 @@ def with_locales(path):
 def page_urls(pages):
     """Each page's public URL, and its routable views (the whole strategy)."""
     urls = set()
+    # Wagtail reads the sites' root paths from the cache for each URL unless given an object to keep
+    # them on (get_url_parts' `request`): a chapter's reach is some 80 pages, one Redis trip each.
+    site_root_paths = SimpleNamespace()
     for page in pages:
-        url = page.full_url
+        url = page.get_full_url(site_root_paths)
         if not url:
             continue
         urls.add(url)
@@ -56,7 +60,7 @@ def page_urls(pages):
 
 
 def all_pages():
-    return Page.objects.filter(depth__gt=1).live().specific()
+    return Page.objects.filter(depth__gt=1).live().specific(defer=True)
 
 
 def strategy_trees(pages):
@@ -75,7 +79,8 @@ def strategy_trees(pages):
     for strategy in trees:
         found |= Page.objects.descendant_of(strategy, inclusive=True)
     homes = Page.objects.filter(depth=2)
-    return list((found | homes).live().specific())
+    # Deferred: the reach needs each page's type, address and id, never its body.
+    return list((found | homes).live().specific(defer=True))
 
 
 def api_urls_for_pages(pages, strategies):
