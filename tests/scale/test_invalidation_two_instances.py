@@ -21,7 +21,10 @@ STRATEGY = CHAPTER.rsplit("/", 2)[0] + "/"
 
 @pytest.fixture(scope="module")
 def instances(tmp_path_factory):
-    with two_instances(production_env(tmp_path_factory.mktemp("static"), DATABASE, 5), DATABASE) as running:
+    env = production_env(tmp_path_factory.mktemp("static"), DATABASE, 5)
+    # Longer than any render on a busy machine: the second instance waits for the first's render.
+    env["RENDER_WAIT_SECONDS"] = "20"
+    with two_instances(env, DATABASE) as running:
         yield running
 
 
