@@ -10,6 +10,7 @@ or its answer was not one to store). The answer is keyed by the versions of what
 waiting never serves an answer older than the change.
 """
 
+import math
 import time
 
 from django.conf import settings
@@ -26,7 +27,8 @@ def rendered_elsewhere(key):
     """The answer another process stored while this one waited, or None: then this process renders
     it, and calls `done(key)` once it has stored it or found it not one to store."""
     wait = settings.RENDER_WAIT_SECONDS
-    if not wait or cache.add(lock_of(key), True, timeout=wait):
+    # Redis keeps keys for whole seconds; a lock of 0 would be gone as soon as it was taken.
+    if not wait or cache.add(lock_of(key), True, timeout=max(1, math.ceil(wait))):
         return None
     deadline = time.monotonic() + wait
     while time.monotonic() < deadline:
