@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 
-from .caching.single_render import done, rendered_elsewhere
+from .caching.single_render import find, rendering
 from .caching.versions import answer_key
 from .caching.warm import note_read
 
@@ -37,9 +37,7 @@ class PublicPageCacheMiddleware:
         if not self.cacheable_request(request):
             return self.get_response(request)
         key = answer_key("page-response", request, request.path)
-        cached = cache.get(key)
-        if cached is None:
-            cached = rendered_elsewhere(key)
+        cached = find(key)
         if cached is not None:
             body, headers = cached
             response = HttpResponse(body)
@@ -47,27 +45,22 @@ class PublicPageCacheMiddleware:
                 response[name] = value
             response["X-Cache"] = "hit"
             return response
-        try:
-            return self.render_and_store(request, key)
-        finally:
-            done(key)
-
-    def render_and_store(self, request, key):
-        response = self.get_response(request)
-        # Whether the server cache answered: for operators and the benchmark's hit ratio.
-        response["X-Cache"] = "miss"
-        if (
-            response.status_code == 200
-            and not response.streaming
-            and not response.cookies
-            and not request.META.get("CSRF_COOKIE_USED")
-        ):
-            if hasattr(response, "render") and not response.is_rendered:
-                response.render()
-            # The cache's own header says how this answer was served, not how the stored one was.
-            headers = [
-                (name, value) for name, value in response.items() if name.lower() not in ("set-cookie", "x-cache")
-            ]
-            cache.set(key, (response.content, headers), timeout=settings.API_SERVER_CACHE_SECONDS)
-            note_read(request)
-        return response
+        with rendering(key):
+            response = self.get_response(request)
+            # Whether the server cache answered: for operators and the benchmark's hit ratio.
+            response["X-Cache"] = "miss"
+            if (
+                response.status_code == 200
+                and not response.streaming
+                and not response.cookies
+                and not request.META.get("CSRF_COOKIE_USED")
+            ):
+                if hasattr(response, "render") and not response.is_rendered:
+                    response.render()
+                # The cache's own header says how this answer was served, not how the stored one was.
+                headers = [
+                    (name, value) for name, value in response.items() if name.lower() not in ("set-cookie", "x-cache")
+                ]
+                cache.set(key, (response.content, headers), timeout=settings.API_SERVER_CACHE_SECONDS)
+                note_read(request)
+            return response

@@ -2,6 +2,7 @@
 
 import hashlib
 import re
+from contextlib import nullcontext
 from functools import cache as memoize
 
 from django.conf import settings
@@ -15,7 +16,7 @@ from pages.search_text import MAX_QUERY_LENGTH, search_words
 
 from ..api_paths import PREFIX
 from ..caching.query import Conflict, canonical_path, normalise, parameter_spec
-from ..caching.single_render import done, rendered_elsewhere
+from ..caching.single_render import find, rendering
 from ..caching.versions import answer_key, content_version
 from ..caching.warm import note_read
 from .endpoints import api
@@ -154,12 +155,10 @@ class APICacheMiddleware:
         key = answer_key("api-response", request, canonical_path(request))
         # API_SERVER_CACHE = False measures the cold path (make bench); production keeps it on.
         server_cache = settings.API_SERVER_CACHE
-        cached = cache.get(key) if server_cache else None
-        if cached is None and server_cache:
-            cached = rendered_elsewhere(key)
+        cached = find(key) if server_cache else None
         hit = cached is not None
         if cached is None:
-            try:
+            with rendering(key) if server_cache else nullcontext():
                 response = self.get_response(request)
                 if response.status_code != 200 or response.streaming:
                     patch_vary_headers(response, ["Authorization"])
@@ -172,9 +171,6 @@ class APICacheMiddleware:
                 if server_cache:
                     cache.set(key, cached, timeout=settings.API_SERVER_CACHE_SECONDS)
                     note_read(request)
-            finally:
-                if server_cache:
-                    done(key)
 
         body, content_type, etag, last_modified = cached
         response = HttpResponse(body, content_type=content_type)

@@ -12,6 +12,7 @@ waiting never serves an answer older than the change.
 
 import math
 import time
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.cache import cache
@@ -23,9 +24,15 @@ def lock_of(key):
     return f"{key}:rendering"
 
 
+def find(key):
+    """The stored answer at `key`, from the cache or from another process's render of it; None: render
+    it here, inside `rendering(key)`."""
+    found = cache.get(key)
+    return found if found is not None else rendered_elsewhere(key)
+
+
 def rendered_elsewhere(key):
-    """The answer another process stored while this one waited, or None: then this process renders
-    it, and calls `done(key)` once it has stored it or found it not one to store."""
+    """The answer another process stored while this one waited, or None (this process renders it)."""
     wait = settings.RENDER_WAIT_SECONDS
     # Redis keeps keys for whole seconds; a lock of 0 would be gone as soon as it was taken.
     if not wait or cache.add(lock_of(key), True, timeout=max(1, math.ceil(wait))):
@@ -41,5 +48,10 @@ def rendered_elsewhere(key):
     return None
 
 
-def done(key):
-    cache.delete(lock_of(key))
+@contextmanager
+def rendering(key):
+    """Around this process's render of `key`: waiters stop waiting once it ends, stored or not."""
+    try:
+        yield
+    finally:
+        cache.delete(lock_of(key))
