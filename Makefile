@@ -39,11 +39,12 @@ run: install
 	@echo "Site: http://127.0.0.1:8000/"
 	DJANGO_SETTINGS_MODULE=cms.settings.dev $(MANAGE) runserver 127.0.0.1:8000
 
-# The browser tests drive Debian's Chromium (Playwright cannot download browsers here).
+# Debian's Chromium (Playwright cannot download browsers here): the browser tests drive its headless shell,
+# as Playwright does by default; the screenshots are taken with the full browser.
 chromium:
-	@test -x /usr/bin/chromium || { \
-		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
-		else echo "The browser tests need Debian's chromium: sudo apt-get install chromium"; exit 1; fi; }
+	@test -x /usr/bin/chromium -a -x /usr/bin/chromium-headless-shell || { \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium chromium-headless-shell; \
+		else echo "The browser tests need Debian's chromium: sudo apt-get install chromium chromium-headless-shell"; exit 1; fi; }
 
 # The whole suite, one worker per core (pytest-xdist); DATABASE_URL chooses the database (SQLite by default).
 # The loaded strategy every test starts from is built once and kept in .test-databases/ (tests/loaded_database.py).
