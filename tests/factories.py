@@ -154,6 +154,12 @@ class SmallStrategy:
         """Every chapter in reading order (the tree's order, depth first)."""
         return [self.background, self.region, self.work, self.network, self.help]
 
+    def fetched(self):
+        """The same strategy read again from the database: instances of the test's own, which it may change."""
+        return SmallStrategy(
+            *(type(obj).objects.get(pk=obj.pk) for obj in (self.strategy, *self.chapters, self.contact))
+        )
+
 
 def small_strategy():
     home = HomePage.objects.get(locale__language_code="sv")
