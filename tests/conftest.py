@@ -148,7 +148,7 @@ def pytest_runtest_setup(item):
 
 
 @pytest.fixture(scope="module", autouse=True)
-def built_in_module(request, django_db_setup, django_db_blocker):
+def built_in_module(request, django_db_blocker):
     """In a module whose tests build the small strategy (`built`), it is built once, in a transaction left
     open until the module's last test and then rolled back; each test runs in a savepoint within it and
     rolls back its own changes, as with Django's setUpTestData. Building it took 0.3 s, for some 250 tests,
@@ -164,6 +164,9 @@ def built_in_module(request, django_db_setup, django_db_blocker):
     if not any("built" in item.fixturenames for item in items):
         yield None
         return
+    # Only here: the browser tests' modules never touch the test database, and must not set it up under
+    # Playwright's event loop, where Django refuses to.
+    request.getfixturevalue("django_db_setup")
     if any("public_site" in item.fixturenames for item in items):
         # Rendered outside the transaction: it keeps its pages for the whole session.
         request.getfixturevalue("public_site")

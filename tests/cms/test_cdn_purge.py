@@ -1,7 +1,6 @@
 """Publishing purges the CDN: a loopback HTTP server stands in for it and records every PURGE."""
 
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 from wagtail.models import PageViewRestriction
@@ -9,6 +8,7 @@ from wagtail.models import PageViewRestriction
 from pages.models import ChapterPage, StrategyPage
 from tests.content import sv
 from tests.factories import ChapterPageFactory, ContactFactory, publish, translate
+from tests.loopback import serving
 
 pytestmark = pytest.mark.django_db
 
@@ -27,18 +27,15 @@ class Receiver(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def cdn(settings):
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
     Receiver.received = []
-    settings.WAGTAILFRONTENDCACHE = {
-        "default": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": f"http://127.0.0.1:{server.server_address[1]}",
+    with serving(Receiver) as server:
+        settings.WAGTAILFRONTENDCACHE = {
+            "default": {
+                "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+                "LOCATION": f"http://127.0.0.1:{server.server_address[1]}",
+            }
         }
-    }
-    yield Receiver.received
-    server.shutdown()
+        yield Receiver.received
 
 
 @pytest.fixture

@@ -5,11 +5,10 @@ and refuses a message id it has already accepted (a replay).
 """
 
 import json
-import threading
 import urllib.error
 import urllib.request
 from datetime import UTC, datetime, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -23,6 +22,7 @@ from pages.models import ChapterPage, StrategyPage
 from snippets.models import Contact
 from tests.content import sv
 from tests.factories import ChapterPageFactory
+from tests.loopback import serving
 from webhooks import delivery as delivery_module
 from webhooks.models import Delivery, Endpoint
 
@@ -65,15 +65,13 @@ def loopback_allowed(settings):
 
 @pytest.fixture
 def receiver(loopback_allowed):
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     Receiver.received, Receiver.fail_first, Receiver.accepted_ids, Receiver.refused = [], 0, set(), []
-    endpoint = Endpoint(name="Intranätet", url=f"http://127.0.0.1:{server.server_address[1]}/hook")
-    endpoint.full_clean()
-    endpoint.save()
-    Receiver.secret = endpoint.secret
-    yield endpoint, Receiver
-    server.shutdown()
+    with serving(Receiver) as server:
+        endpoint = Endpoint(name="Intranätet", url=f"http://127.0.0.1:{server.server_address[1]}/hook")
+        endpoint.full_clean()
+        endpoint.save()
+        Receiver.secret = endpoint.secret
+        yield endpoint, Receiver
 
 
 @pytest.fixture(autouse=True)
