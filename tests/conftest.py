@@ -122,13 +122,16 @@ class ModuleStrategy:
         self.strategy = None
         self.in_english = False
 
-    def build(self, django_db_blocker, in_english=False):
+    def prepare_for(self, item, django_db_blocker):
+        """What the test asks for, made now if it is not yet: between tests, outside any test's transaction."""
         from tests.factories import small_strategy, translate_strategy
 
+        if "built" not in item.fixturenames:
+            return
         with django_db_blocker.unblock():
             if self.strategy is None:
                 self.strategy = small_strategy()
-            if in_english and not self.in_english:
+            if "built_in_english" in item.fixturenames and not self.in_english:
                 translate_strategy(self.strategy, "en")
                 self.in_english = True
 
@@ -139,11 +142,9 @@ running = {}  # "item": the test being set up, for a module fixture to know whom
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_setup(item):
     running["item"] = item
-    if "built" in item.fixturenames:
-        state = getattr(item.module, "module_strategy", None)
-        if state is not None:
-            # Between tests: in the module's transaction, outside any test's own.
-            state.build(item.config.stash[blocking_manager_key], in_english="built_in_english" in item.fixturenames)
+    state = getattr(item.module, "module_strategy", None)
+    if state is not None:
+        state.prepare_for(item, item.config.stash[blocking_manager_key])
     yield
 
 
@@ -156,8 +157,8 @@ def built_in_module(request, django_db_blocker):
 
     The tests that use it run last in their module, those that use the translation after them
     (pytest_collection_modifyitems); each is made before the first test that uses it, so no other test of
-    the module sees it. Autouse, so that the transaction
-    opens before any test's own (pytest-django opens that before the fixtures a test asks for)."""
+    the module sees it. Autouse, so that the transaction opens before any test's own (pytest-django opens
+    that before the fixtures a test asks for)."""
     from django.db import transaction
 
     items = [item for item in request.session.items if item.module is request.module]
@@ -175,9 +176,8 @@ def built_in_module(request, django_db_blocker):
         outer = transaction.atomic()
         outer.__enter__()
     try:
-        names = running["item"].fixturenames
-        if "built" in names:
-            state.build(django_db_blocker, in_english="built_in_english" in names)
+        # The module's first test here is set up after the hook above ran for it.
+        state.prepare_for(running["item"], django_db_blocker)
         request.module.module_strategy = state
         yield state
     finally:
