@@ -1,7 +1,8 @@
 """Which changes renew which cached answers: a publish, unpublish, move, new slug, view restriction
-or delete renews the answers that show the changed object (reach.py), and after the commit the
-warm-up renders them again (warm.py) and the CDN drops them (cms/purge.py): one computation of the
-reach per change serves all three. What has no computed reach renews everything, logged.
+or delete renews the answers that show the changed object (reach.py). After the commit the answers
+readers read are rendered under the new versions, readers are switched to them, the warm-up renders
+what that left (warm.py) and the CDN drops them all (cms/purge.py): one computation of the reach per
+change serves them all. What has no computed reach renews everything, logged.
 """
 
 from django.db import transaction
@@ -18,25 +19,27 @@ from wagtail.signals import (
 
 from ..purge import purge
 from . import reach
-from .versions import renew, renew_everything
-from .warm import warm_later
+from .versions import Prepared, renew_everything
+from .warm import render_before_switch, warm_later
 
 
 def changed(urls, first=()):
-    """Renew the answers at these URLs now and again once the change is committed, then warm them,
-    `first` (the changed object's own answers) before the rest."""
-    urls = sorted(urls)
-    first = set(first)
-    renew(urls)
+    """Renew the answers at these URLs once the change is committed, `first` (the changed object's own
+    answers) rendered before the rest; this transaction's own reads see them renewed at once."""
+    Prepared.change(urls, first, committed)
 
-    def committed():
-        # Again: a reader between the signal and the commit still saw the old rows and may have
-        # cached them under the versions renewed above.
-        renew(urls)
-        warm_later(urls, first)
-        purge(urls)
 
-    transaction.on_commit(committed)
+def committed(prepared):
+    urls = sorted(prepared.urls)
+    before = prepared.shared()
+    left = []
+    try:
+        left = render_before_switch(urls, prepared)
+    finally:
+        # Whatever the renders did, the change is committed: readers must see it from now on.
+        prepared.switch(before)
+    warm_later(left, prepared.first)
+    purge(urls)
 
 
 def changed_everything(reason):

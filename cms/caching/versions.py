@@ -12,17 +12,28 @@ every change renewed everything before.
 The global version is renewed only for changes whose reach cannot be computed (a site, a language,
 a page moved to or from the top of a site), and a deploy starts a new build (cms/build.py); each
 use of it is logged. Versions live in the shared cache, so every process sees a change at once.
+
+A change's new scope versions are prepared in its transaction and shared only after the commit
+(`Prepared`): until then the changing transaction's own reads see them, and every other process
+keeps the previous answers, which were right until the commit. After the commit the answers
+readers read are rendered under the new versions before the switch shares them (signals.py), so a
+publish leaves readers no cold answers to wait for, and no other process can cache rows from before
+the commit under the new versions.
 """
 
 import hashlib
 import logging
 import re
+import time
 import uuid
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache as memoize
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -78,14 +89,114 @@ def fresh():
 
 
 def read(keys):
-    found = cache.get_many(keys)
-    missing = [key for key in keys if key not in found]
+    prepared = Prepared.seen_here()
+    shared = [key for key in keys if key not in prepared]
+    found = cache.get_many(shared) if shared else {}
+    missing = [key for key in shared if key not in found]
     for key in missing:
         # add, not set: two processes starting the same version at once agree on one.
         cache.add(key, fresh(), timeout=None)
     if missing:
         found.update(cache.get_many(missing))
-    return [found[key] for key in keys]
+    return [prepared[key] if key in prepared else found[key] for key in keys]
+
+
+# This thread's open transactions' Prepared, and the versions it renders under between a commit and its switch.
+_open = ContextVar("prepared_in_transaction", default=())
+_rendering = ContextVar("prepared_rendering", default=None)
+SWITCH_LOCK = f"{GLOBAL}:switching"
+
+
+class Prepared:
+    """New versions for the scopes a change reaches, shared only by `switch` after its transaction commits."""
+
+    def __init__(self, urls, first, on_commit):
+        self.urls, self.first = set(urls), set(first)
+        self.on_commit = on_commit
+        self.done = False
+        self.versions = {}
+        self.renew()
+
+    @classmethod
+    def change(cls, urls, first, on_commit):
+        """Prepare new versions for these URLs in the open transaction; once it commits, `on_commit(prepared)`."""
+        still_open = tuple(prepared for prepared in _open.get() if prepared.is_open())
+        # What this transaction rendered before this change must never be shared: under new versions,
+        # the earlier changes' answers are rendered again after the commit.
+        for earlier in still_open:
+            earlier.renew()
+        prepared = cls(urls, first, on_commit)
+        _open.set((*still_open, prepared))
+        transaction.on_commit(prepared.commit)
+        return prepared
+
+    def renew(self):
+        at = timezone.now()
+        self.versions = {scope_key(scope): (uuid.uuid4().hex, at) for scope in scopes_of(self.urls)}
+
+    def commit(self):
+        self.done = True
+        self.on_commit(self)
+
+    def is_open(self):
+        # Until its transaction commits (the callback runs) or rolls back (Django drops the callback);
+        # Django keeps no other record of which transaction a change was made in.
+        return not self.done and any(func == self.commit for _sids, func, _robust in connection.run_on_commit)
+
+    @staticmethod
+    def seen_here():
+        seen = {}
+        for prepared in _open.get():
+            if prepared.is_open():
+                seen.update(prepared.versions)
+        return {**seen, **(_rendering.get() or {})}
+
+    def shared(self):
+        return cache.get_many(list(self.versions))
+
+    @contextmanager
+    def rendering(self):
+        """This thread's reads see the prepared versions: the renders between the commit and the switch."""
+        token = _rendering.set({**(_rendering.get() or {}), **self.versions})
+        try:
+            yield
+        finally:
+            _rendering.reset(token)
+
+    def switch(self, before):
+        """Share the prepared versions. A scope another change switched since `before` (read after this
+        commit) gets a new version instead: what was rendered here may not show that change."""
+        with switching():
+            now = cache.get_many(list(self.versions))
+            at = timezone.now()
+            cache.set_many(
+                {
+                    key: version if now.get(key) == before.get(key) else (uuid.uuid4().hex, at)
+                    for key, version in self.versions.items()
+                },
+                timeout=None,
+            )
+        # Shared now: this thread reads them as every process does (an enclosing transaction's Prepared,
+        # in tests that run commit callbacks inside one, holds versions from before this commit).
+        for prepared in _open.get():
+            if prepared is not self:
+                for key in self.versions:
+                    prepared.versions.pop(key, None)
+
+
+@contextmanager
+def switching():
+    """Compare and set across processes: held for the two cache calls of a switch."""
+    token = uuid.uuid4().hex
+    deadline = time.monotonic() + 5
+    # A holder that died leaves a lock that expires: wait for it no longer than it lives.
+    while not cache.add(SWITCH_LOCK, token, timeout=5) and time.monotonic() < deadline:
+        time.sleep(0.001)
+    try:
+        yield
+    finally:
+        if cache.get(SWITCH_LOCK) == token:
+            cache.delete(SWITCH_LOCK)
 
 
 def content_version(request=None, path=None):
@@ -135,14 +246,6 @@ def answer_key(kind, request, path):
 def scopes_of(urls):
     # Decoded, as request.path is: an Arabic slug may come percent-encoded in a URL.
     return {scope_of(unquote(urlsplit(url).path)) for url in urls} | {MISC}
-
-
-def renew(urls):
-    """Start new versions for the answers at these URLs (and "misc")."""
-    scopes = scopes_of(urls)
-    now = fresh()
-    cache.set_many({scope_key(scope): (uuid.uuid4().hex, now[1]) for scope in scopes}, timeout=None)
-    return scopes
 
 
 def renew_everything(reason):

@@ -1,5 +1,7 @@
-"""After a change is committed, render the answers it renewed again into the cache, in the
-background, so that the first reader after a publish usually finds a warm answer.
+"""After a change is committed, render the answers it renewed again into the cache: those readers
+read first, under the change's new versions before readers are switched to them (`render_before_switch`,
+in the changing request, for up to PUBLISH_RENDER_SECONDS), the rest in the background, so that the
+first reader after a publish usually finds a warm answer.
 
 Only answers readers have asked for are rendered: a cache miss notes its URL (`note_read`), and a
 change renews hundreds of answers (a chapter's title is on every page of its strategy, in four
@@ -17,11 +19,13 @@ rendered by its first reader, never served stale.
 import hashlib
 import logging
 import re
+import time
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
 from django.test import Client
+from django.utils import translation
 from django_tasks import task
 
 logger = logging.getLogger(__name__)
@@ -76,8 +80,39 @@ def warm_later(urls, first=()):
         warm.enqueue()
 
 
-def chosen(pending):
-    return sorted(pending, key=lambda url: (pending[url], url))[: limit()]
+def asked_for(ranked):
+    """The URLs readers have asked for, most wanted first: {url: priority} in, a list out."""
+    keys = {url: read_key(url) for url in ranked}
+    read = cache.get_many(list(keys.values()))
+    return sorted((url for url in ranked if keys[url] in read), key=lambda url: (ranked[url], url))
+
+
+def render(url):
+    """The answer at `url`, as an anonymous reader asks at the site's public address (the caches store
+    it under that host: versions.answer_key), rendered into the cache; whether it was stored."""
+    parts = urlsplit(url)
+    # A page that fails is logged by Django and rendered by its first reader; it must not fail the
+    # publish it follows.
+    client = Client(HTTP_HOST=parts.netloc, raise_request_exception=False)
+    path = parts.path + (f"?{parts.query}" if parts.query else "")
+    return client.get(path, secure=parts.scheme == "https").status_code == 200
+
+
+def render_before_switch(urls, prepared):
+    """Render the renewed answers readers have asked for under the `prepared` versions, most wanted
+    first, until PUBLISH_RENDER_SECONDS have passed or `limit()` are done; the URLs left, for warm_later."""
+    if not getattr(settings, "CACHE_WARM", True):
+        return []
+    wanted = asked_for({url: priority(url, prepared.first) for url in urls})
+    deadline = time.monotonic() + settings.PUBLISH_RENDER_SECONDS
+    done = 0
+    # The renders are whole requests in this thread; the language they activate is not this request's.
+    with prepared.rendering(), translation.override(translation.get_language()):
+        while done < min(len(wanted), limit()) and time.monotonic() < deadline:
+            render(wanted[done])
+            done += 1
+    logger.info("Rendered %s of the %s renewed answers readers have asked for before the switch", done, len(wanted))
+    return wanted[done:]
 
 
 @task(backend="cache-warm")
@@ -85,17 +120,9 @@ def warm():
     cache.delete(SCHEDULED)
     pending = cache.get(PENDING) or {}
     cache.delete(PENDING)
-    keys = {url: read_key(url) for url in pending}
-    read = cache.get_many(list(keys.values()))
-    urls = {url: rank for url, rank in pending.items() if keys[url] in read}
-    rendered = 0
-    for url in chosen(urls):
-        parts = urlsplit(url)
-        # As an anonymous reader asks, at the site's public address: the caches store the answer
-        # under that host (cms/caching/versions.py, answer_key).
-        client = Client(HTTP_HOST=parts.netloc)
-        path = parts.path + (f"?{parts.query}" if parts.query else "")
-        response = client.get(path, secure=parts.scheme == "https")
-        rendered += response.status_code == 200
-    logger.info("Warmed %s of the %s renewed answers readers have asked for (of %s)", rendered, len(urls), len(pending))
+    wanted = asked_for(pending)
+    rendered = sum(render(url) for url in wanted[: limit()])
+    logger.info(
+        "Warmed %s of the %s renewed answers readers have asked for (of %s)", rendered, len(wanted), len(pending)
+    )
     return rendered

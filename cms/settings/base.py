@@ -330,6 +330,9 @@ TASKS = {
 }
 # At most this many renewed answers are rendered again per warm-up run, strategy documents first.
 CACHE_WARM_LIMIT = int(os.environ.get("CACHE_WARM_LIMIT", "40"))
+# A publish renders the renewed answers readers have asked for, for up to this long after its commit,
+# before readers are switched to them (cms/caching/warm.py); the editor's publish waits that long at most.
+PUBLISH_RENDER_SECONDS = float(os.environ.get("PUBLISH_RENDER_SECONDS", "1"))
 # Webhook endpoints must be public internet addresses (webhooks/addresses.py); "1" allows the
 # server's own network too, for a receiver on the intranet.
 WEBHOOKS_ALLOW_PRIVATE_ADDRESSES = os.environ.get("WEBHOOKS_ALLOW_PRIVATE_ADDRESSES") == "1"

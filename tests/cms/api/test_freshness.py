@@ -1,5 +1,7 @@
 """After a publish, unpublish, move or delete, the very next request shows it everywhere it appears."""
 
+import contextvars
+
 import pytest
 from django.db import transaction
 
@@ -63,11 +65,31 @@ def test_moving_a_page_changes_breadcrumbs(api, built):
     assert titles[-2:] == ["Arbetssätt", "Läget i regionen"]
 
 
-def test_a_publish_starts_another_version_when_it_commits(built, django_capture_on_commit_callbacks):
-    # Between the publish signal and the commit, other requests still read the old rows and cache
-    # them under the version the signal started; the commit must leave that version behind.
+def elsewhere(function, *args, **kwargs):
+    """What another process sees: a thread context without this transaction's prepared versions."""
+    return contextvars.Context().run(function, *args, **kwargs)
+
+
+def test_a_publish_is_shared_with_other_processes_only_when_it_commits(built, django_capture_on_commit_callbacks):
+    # Another process that read the new version before the commit would cache the old rows under it.
     chapter = built.work
+    before = elsewhere(content_version, path=chapter.url)
     with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
         chapter.save_revision().publish()
         during = content_version(path=chapter.url)
+        assert during != before
+        assert elsewhere(content_version, path=chapter.url) == before
+    assert elsewhere(content_version, path=chapter.url) == during == content_version(path=chapter.url)
+
+
+def test_a_publish_that_rolls_back_renews_nothing(built):
+    chapter = built.work
+    before = elsewhere(content_version, path=chapter.url)
+    with pytest.raises(RuntimeError), transaction.atomic():
+        chapter.save_revision().publish()
+        during = content_version(path=chapter.url)
+        raise RuntimeError("the publish fails after its signal")
+    assert during != before
+    assert elsewhere(content_version, path=chapter.url) == before
+    # Nor does this thread keep reading the versions of a change that never happened.
     assert content_version(path=chapter.url) != during

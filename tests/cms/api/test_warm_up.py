@@ -1,7 +1,9 @@
 """After a publish, the answers it renewed that readers have asked for are rendered again into the
-cache by a background task: strategy documents first, a bounded number per run, and one task for a
-burst of publishes."""
+cache: strategy documents first, under the new versions before readers are switched to them, for a
+bounded time; what that leaves, by a background task, a bounded number per run, one task for a burst
+of publishes. Readers elsewhere keep the previous answer until the switch, then get the new one warm."""
 
+import contextvars
 from urllib.parse import urlsplit
 
 import pytest
@@ -10,6 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django_tasks_db.models import DBTaskResult
 
+from cms.caching import versions
 from cms.caching.reach import default_site_url
 from cms.caching.warm import warm
 from tests.factories import translate
@@ -41,9 +44,41 @@ def warm_up_tasks():
     return DBTaskResult.objects.filter(task_path=f"{warm.module_path}").count()
 
 
-def test_a_burst_of_publishes_queues_one_warm_up_that_renders_every_renewed_answer(
+def elsewhere(function, *args, **kwargs):
+    """As another process: a thread context without this transaction's prepared versions."""
+    return contextvars.Context().run(function, *args, **kwargs)
+
+
+def test_readers_elsewhere_keep_the_previous_answer_until_the_switch_then_get_the_new_one_warm(
     client, built, django_capture_on_commit_callbacks
 ):
+    strategy, chapter = built.strategy, built.work
+    document = f"/api/v3/strategies/{strategy.pk}/"
+    for path in (document, chapter.url):
+        elsewhere(client.get, path)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        chapter.title = "Nytt namn"
+        chapter.save_revision().publish()
+        # Not committed: readers elsewhere are served what was true, from the cache.
+        before_commit = elsewhere(client.get, chapter.url)
+        assert before_commit["X-Cache"] == "hit"
+        assert "Nytt namn" not in before_commit.content.decode()
+
+    for path in (document, chapter.url):
+        response = elsewhere(client.get, path)
+        assert response["X-Cache"] == "hit", path
+        assert "Nytt namn" in response.content.decode(), path
+    assert elsewhere(queries, client, chapter.url) == 0
+    # Everything readers asked for was rendered before the switch: nothing is left for the warm-up.
+    assert warm_up_tasks() == 0
+
+
+def test_a_burst_of_publishes_queues_one_warm_up_that_renders_every_renewed_answer(
+    client, built, settings, django_capture_on_commit_callbacks
+):
+    # No time to render before the switch: everything is left to the background warm-up.
+    settings.PUBLISH_RENDER_SECONDS = 0
     strategy, chapters = built.strategy, [built.background, built.region, built.work]
     document = f"/api/v3/strategies/{strategy.pk}/"
     for path in (document, *(chapter.url for chapter in chapters)):
@@ -68,7 +103,7 @@ def test_a_burst_of_publishes_queues_one_warm_up_that_renders_every_renewed_answ
     assert warm_up_tasks() == 2
 
 
-def test_strategy_documents_are_warmed_first_and_the_work_is_bounded(
+def test_strategy_documents_are_rendered_first_and_the_work_is_bounded(
     client, built, settings, django_capture_on_commit_callbacks
 ):
     settings.CACHE_WARM_LIMIT = 1
@@ -79,14 +114,16 @@ def test_strategy_documents_are_warmed_first_and_the_work_is_bounded(
     with django_capture_on_commit_callbacks(execute=True):
         chapter.save_revision().publish()
 
-    assert warm.call() == 1
+    # The publish rendered one answer, the document; the warm-up renders the chapter page it left.
     assert queries(client, document) == 0
-    assert queries(client, chapter.url) > 0
+    assert warm_up_tasks() == 1
+    assert warm.call() == 1
+    assert queries(client, chapter.url) == 0
 
 
 def test_only_answers_readers_have_asked_for_are_rendered(client, built, django_capture_on_commit_callbacks):
     """A chapter's publish renews hundreds of answers (every page of the strategy in four languages,
-    in HTML and the API); the warm-up renders the few that readers read, not all of them."""
+    in HTML and the API); the publish renders the few that readers read, not all of them."""
     strategy, chapter = built.strategy, built.work
     arabic = translate(strategy, "ar")
     # An Arabic address, percent-encoded as readers ask for it.
@@ -98,8 +135,22 @@ def test_only_answers_readers_have_asked_for_are_rendered(client, built, django_
     with django_capture_on_commit_callbacks(execute=True):
         chapter.save_revision().publish()
 
-    assert warm.call() == len(read)
     for path in read:
         assert client.get(path)["X-Cache"] == "hit", path
     unread = f"/api/v3/strategies/{strategy.pk}/"
     assert client.get(unread)["X-Cache"] == "miss"
+
+
+def test_a_scope_another_change_switched_meanwhile_is_not_given_this_changes_renders(built):
+    """Two publishes render at once; the one switching last may have rendered before the other's
+    commit, so where the other switched first, its own renders must not be shared."""
+    chapter, other = built.work, built.region
+    prepared = versions.Prepared([chapter.url, other.url], (), lambda prepared: None)
+    before = prepared.shared()
+    theirs = ("their-version", versions.fresh()[1])
+    cache.set(versions.scope_key(versions.scope_of(other.url)), theirs, timeout=None)
+    prepared.switch(before)
+    shared = prepared.shared()
+    mine = versions.scope_key(versions.scope_of(chapter.url))
+    assert shared[mine] == prepared.versions[mine]
+    assert shared[versions.scope_key(versions.scope_of(other.url))] not in (theirs, prepared.versions.get(mine))
