@@ -65,7 +65,9 @@ def prepare(workdir):
         subprocess.run(["dropdb", "--if-exists", "-h", "127.0.0.1", "-U", "postgres", database], check=True)
         subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", database], check=True)
     manage = [sys.executable, "manage.py"]
-    for command in (["migrate", "--noinput"], ["load_strategy"], ["collectstatic", "--noinput"]):
+    # Static files first: loading publishes, and a publish renders the answers readers asked for in an
+    # earlier run (their notes are in Redis), which need the manifest.
+    for command in (["migrate", "--noinput"], ["collectstatic", "--noinput"], ["load_strategy"]):
         subprocess.run([*manage, *command], env=env, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
 
 

@@ -29,16 +29,16 @@ def changed(urls, first=()):
     Prepared.change(urls, first, committed)
 
 
-def committed(prepared):
-    urls = sorted(prepared.urls)
-    before = prepared.shared()
+def committed(switch):
+    urls = sorted(switch.urls)
+    before = switch.shared()
     left = []
     try:
-        left = render_before_switch(urls, prepared)
+        left = render_before_switch(urls, switch)
     finally:
         # Whatever the renders did, the change is committed: readers must see it from now on.
-        prepared.switch(before)
-    warm_later(left, prepared.first)
+        switch.switch(before)
+    warm_later(left, switch.first)
     purge(urls)
 
 

@@ -108,40 +108,39 @@ SWITCH_LOCK = f"{GLOBAL}:switching"
 
 
 class Prepared:
-    """New versions for the scopes a change reaches, shared only by `switch` after its transaction commits."""
+    """A change's new versions for the scopes it reaches, seen only by its own transaction's reads."""
 
     def __init__(self, urls, first, on_commit):
         self.urls, self.first = set(urls), set(first)
         self.on_commit = on_commit
         self.done = False
-        self.versions = {}
-        self.renew()
-
-    @classmethod
-    def change(cls, urls, first, on_commit):
-        """Prepare new versions for these URLs in the open transaction; once it commits, `on_commit(prepared)`."""
-        still_open = tuple(prepared for prepared in _open.get() if prepared.is_open())
-        # What this transaction rendered before this change must never be shared: under new versions,
-        # the earlier changes' answers are rendered again after the commit.
-        for earlier in still_open:
-            earlier.renew()
-        prepared = cls(urls, first, on_commit)
-        _open.set((*still_open, prepared))
-        transaction.on_commit(prepared.commit)
-        return prepared
-
-    def renew(self):
         at = timezone.now()
         self.versions = {scope_key(scope): (uuid.uuid4().hex, at) for scope in scopes_of(self.urls)}
 
-    def commit(self):
-        self.done = True
-        self.on_commit(self)
+    @classmethod
+    def change(cls, urls, first, on_commit):
+        """Prepare new versions for these URLs in the open transaction; once it commits, `on_commit(switch)`."""
+        prepared = cls(urls, first, on_commit)
+        _open.set((*(earlier for earlier in _open.get() if earlier.is_open()), prepared))
+        transaction.on_commit(prepared.commit)
+        return prepared
 
     def is_open(self):
         # Until its transaction commits (the callback runs) or rolls back (Django drops the callback);
         # Django keeps no other record of which transaction a change was made in.
         return not self.done and any(func == self.commit for _sids, func, _robust in connection.run_on_commit)
+
+    def commit(self):
+        """The first of a transaction's changes to be told of the commit takes the others with it (Django has
+        dequeued their callbacks too), so a transaction of many changes renders and switches once."""
+        if self.done:
+            return
+        together = [self, *(other for other in _open.get() if not other.done and not other.is_open())]
+        for prepared in together:
+            prepared.done = True
+        urls = set().union(*(prepared.urls for prepared in together))
+        first = set().union(*(prepared.first for prepared in together))
+        self.on_commit(Switch(urls, first))
 
     @staticmethod
     def seen_here():
@@ -151,12 +150,24 @@ class Prepared:
                 seen.update(prepared.versions)
         return {**seen, **(_rendering.get() or {})}
 
+
+class Switch:
+    """The versions a committed change shares once the answers readers read are rendered under them.
+
+    New at the commit: whatever the changing transaction itself cached under its prepared versions
+    may predate a later change in it, and is never shared."""
+
+    def __init__(self, urls, first):
+        self.urls, self.first = urls, first
+        at = timezone.now()
+        self.versions = {scope_key(scope): (uuid.uuid4().hex, at) for scope in scopes_of(urls)}
+
     def shared(self):
         return cache.get_many(list(self.versions))
 
     @contextmanager
     def rendering(self):
-        """This thread's reads see the prepared versions: the renders between the commit and the switch."""
+        """This thread's reads see the new versions: the renders between the commit and the switch."""
         token = _rendering.set({**(_rendering.get() or {}), **self.versions})
         try:
             yield
@@ -164,7 +175,7 @@ class Prepared:
             _rendering.reset(token)
 
     def switch(self, before):
-        """Share the prepared versions. A scope another change switched since `before` (read after this
+        """Share the new versions. A scope another change switched since `before` (read after this
         commit) gets a new version instead: what was rendered here may not show that change."""
         with switching():
             now = cache.get_many(list(self.versions))
@@ -179,9 +190,8 @@ class Prepared:
         # Shared now: this thread reads them as every process does (an enclosing transaction's Prepared,
         # in tests that run commit callbacks inside one, holds versions from before this commit).
         for prepared in _open.get():
-            if prepared is not self:
-                for key in self.versions:
-                    prepared.versions.pop(key, None)
+            for key in self.versions:
+                prepared.versions.pop(key, None)
 
 
 @contextmanager

@@ -98,16 +98,16 @@ def render(url):
     return client.get(path, secure=parts.scheme == "https").status_code == 200
 
 
-def render_before_switch(urls, prepared):
-    """Render the renewed answers readers have asked for under the `prepared` versions, most wanted
+def render_before_switch(urls, switch):
+    """Render the renewed answers readers have asked for under the `switch`'s versions, most wanted
     first, until PUBLISH_RENDER_SECONDS have passed or `limit()` are done; the URLs left, for warm_later."""
     if not getattr(settings, "CACHE_WARM", True):
         return []
-    wanted = asked_for({url: priority(url, prepared.first) for url in urls})
+    wanted = asked_for({url: priority(url, switch.first) for url in urls})
     deadline = time.monotonic() + settings.PUBLISH_RENDER_SECONDS
     done = 0
     # The renders are whole requests in this thread; the language they activate is not this request's.
-    with prepared.rendering(), translation.override(translation.get_language()):
+    with switch.rendering(), translation.override(translation.get_language()):
         while done < min(len(wanted), limit()) and time.monotonic() < deadline:
             render(wanted[done])
             done += 1

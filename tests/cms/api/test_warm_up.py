@@ -4,11 +4,12 @@ bounded time; what that leaves, by a background task, a bounded number per run, 
 of publishes. Readers elsewhere keep the previous answer until the switch, then get the new one warm."""
 
 import contextvars
+import logging
 from urllib.parse import urlsplit
 
 import pytest
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django_tasks_db.models import DBTaskResult
 
@@ -145,12 +146,40 @@ def test_a_scope_another_change_switched_meanwhile_is_not_given_this_changes_ren
     """Two publishes render at once; the one switching last may have rendered before the other's
     commit, so where the other switched first, its own renders must not be shared."""
     chapter, other = built.work, built.region
-    prepared = versions.Prepared([chapter.url, other.url], (), lambda prepared: None)
-    before = prepared.shared()
+    switch = versions.Switch({chapter.url, other.url}, set())
+    before = switch.shared()
     theirs = ("their-version", versions.fresh()[1])
-    cache.set(versions.scope_key(versions.scope_of(other.url)), theirs, timeout=None)
-    prepared.switch(before)
-    shared = prepared.shared()
+    other_scope = versions.scope_key(versions.scope_of(other.url))
+    cache.set(other_scope, theirs, timeout=None)
+    switch.switch(before)
+    shared = switch.shared()
     mine = versions.scope_key(versions.scope_of(chapter.url))
-    assert shared[mine] == prepared.versions[mine]
-    assert shared[versions.scope_key(versions.scope_of(other.url))] not in (theirs, prepared.versions.get(mine))
+    assert shared[mine] == switch.versions[mine]
+    assert shared[other_scope] not in (theirs, switch.versions[other_scope])
+
+
+def test_a_transaction_of_many_changes_renders_and_switches_once(client, built, caplog):
+    """A content load publishes hundreds of pages and snippets in one transaction; rendering what
+    readers read after each of them made the load take minutes."""
+    chapters = [built.background, built.region, built.work]
+    for chapter in chapters:
+        client.get(chapter.url)
+    with transaction.atomic():
+        queued = len(connection.run_on_commit)
+        for number, chapter in enumerate(chapters):
+            chapter.title = f"Kapitel {number}"
+            chapter.save_revision().publish()
+        # As Django runs a commit's callbacks: all dequeued, then called in order.
+        callbacks = connection.run_on_commit[queued:]
+        del connection.run_on_commit[queued:]
+    with caplog.at_level(logging.INFO, logger="cms.caching.warm"):
+        for _sids, callback, _robust in callbacks:
+            callback()
+    assert len(callbacks) >= len(chapters)
+    assert [record.getMessage() for record in caplog.records] == [
+        f"Rendered {len(chapters)} of the {len(chapters)} renewed answers readers have asked for before the switch"
+    ]
+    for number, chapter in enumerate(chapters):
+        response = client.get(chapter.url)
+        assert response["X-Cache"] == "hit"
+        assert f"<h1>Kapitel {number}</h1>" in response.content.decode()
