@@ -13,12 +13,12 @@ The global version is renewed only for changes whose reach cannot be computed (a
 a page moved to or from the top of a site), and a deploy starts a new build (cms/build.py); each
 use of it is logged. Versions live in the shared cache, so every process sees a change at once.
 
-A change's new scope versions are prepared in its transaction and shared only after the commit
-(`Prepared`): until then the changing transaction's own reads see them, and every other process
-keeps the previous answers, which were right until the commit. After the commit the answers
-readers read are rendered under the new versions before the switch shares them (signals.py), so a
-publish leaves readers no cold answers to wait for, and no other process can cache rows from before
-the commit under the new versions.
+A change's new scope versions are prepared in its transaction (`Prepared`) and seen only by that
+transaction's own reads; every other process keeps the previous answers, which were right until the
+commit. At the commit the transaction's changes get the versions they share (`Switch`); the answers
+readers read are rendered under them before the switch shares them (signals.py), so a publish
+leaves readers no cold answers to wait for, and no other process can cache rows from before the
+commit under the new versions.
 """
 
 import hashlib

@@ -13,6 +13,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -110,10 +111,12 @@ def server_shell(server, server_env):
     return run
 
 
-@pytest.fixture(scope="session")
-def server(server_env, server_log):
-    env = server_env
+@contextmanager
+def serving(env, log, setup=""):
+    """`manage.py runserver` on a free loopback port with these settings, the three editors created and
+    `setup` run first (Python, in `manage.py shell`, with `port` defined); its base URL."""
     manage = [sys.executable, str(ROOT / "manage.py")]
+    port = free_port()
     create_users = "; ".join(
         [
             "from django.contrib.auth import get_user_model",
@@ -126,14 +129,13 @@ def server(server_env, server_log):
             ],
         ]
     )
-    subprocess.run([*manage, "shell", "-c", create_users], env=env, check=True, cwd=ROOT)
-    port = free_port()
-    log = server_log.path.open("wb")
+    subprocess.run([*manage, "shell", "-c", f"port = {port}; {create_users}\n{setup}"], env=env, check=True, cwd=ROOT)
+    output = log.path.open("wb")
     process = subprocess.Popen(
         [*manage, "runserver", f"127.0.0.1:{port}", "--noreload"],
         env=env,
         cwd=ROOT,
-        stdout=log,
+        stdout=output,
         stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
@@ -146,16 +148,24 @@ def server(server_env, server_log):
         except urllib.error.HTTPError:
             break
         except OSError:
-            assert process.poll() is None, server_log.path.read_text(errors="replace")  # it will not start
+            assert process.poll() is None, log.path.read_text(errors="replace")  # it will not start
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.2)
-    yield base
-    process.terminate()
-    process.wait(timeout=10)
-    log.close()
-    # The lines of the session's last requests, written after their tests had ended.
-    assert server_log.new_errors() == [], f"the server failed; its log is {server_log.path}"
+    try:
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        output.close()
+    # The lines of the last requests, written after their tests had ended.
+    assert log.new_errors() == [], f"the server failed; its log is {log.path}"
+
+
+@pytest.fixture(scope="session")
+def server(server_env, server_log):
+    with serving(server_env, server_log) as base:
+        yield base
 
 
 @pytest.fixture(autouse=True)
@@ -205,16 +215,18 @@ def browser():
 def login(browser, server):
     contexts = []
 
-    def as_user(username, locale="sv-SE"):
+    def as_user(username, locale="sv-SE", at=None):
+        """Signed in to the admin of the browser tests' server, or of the one `at` names."""
+        base = at or server
         context = browser.new_context(locale=locale)
         context.add_init_script(NOTE_WATCHING_EDITS)
         contexts.append(context)
         page = context.new_page()
-        page.goto(f"{server}/admin/login/")
+        page.goto(f"{base}/admin/login/")
         page.fill("#id_username", username)
         page.fill("#id_password", PASSWORD)
         page.click("button[type=submit]")
-        page.wait_for_url(f"{server}/admin/")
+        page.wait_for_url(f"{base}/admin/")
         return page
 
     yield as_user
