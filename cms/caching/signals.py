@@ -19,22 +19,28 @@ from wagtail.signals import (
 
 from ..purge import purge
 from . import reach
-from .versions import Prepared, renew_everything
+from .versions import Prepared, Switch, renew_everything
 from .warm import render_before_switch, warm_later
 
 
 def changed(urls, first=()):
     """Renew the answers at these URLs once the change is committed, `first` (the changed object's own
     answers) rendered before the rest; this transaction's own reads see them renewed at once."""
-    Prepared.change(urls, first, committed)
+    if transaction.get_connection().in_atomic_block:
+        Prepared.change(urls, first, committed)
+    else:
+        # Already committed: Wagtail tells of a new slug from its own commit hook, as many times as a
+        # content load moves pages, and rendering after each made the load take a minute longer.
+        committed(Switch(set(urls), set(first)), render=False)
 
 
-def committed(switch):
+def committed(switch, render=True):
     urls = sorted(switch.urls)
     before = switch.shared()
-    left = []
+    left = urls
     try:
-        left = render_before_switch(urls, switch)
+        if render:
+            left = render_before_switch(urls, switch)
     finally:
         # Whatever the renders did, the change is committed: readers must see it from now on.
         switch.switch(before)

@@ -121,21 +121,22 @@ class Prepared:
     def change(cls, urls, first, on_commit):
         """Prepare new versions for these URLs in the open transaction; once it commits, `on_commit(switch)`."""
         prepared = cls(urls, first, on_commit)
-        _open.set((*(earlier for earlier in _open.get() if earlier.is_open()), prepared))
+        queued = queued_on_commit()
+        _open.set((*(earlier for earlier in _open.get() if earlier.is_open(queued)), prepared))
         transaction.on_commit(prepared.commit)
         return prepared
 
-    def is_open(self):
-        # Until its transaction commits (the callback runs) or rolls back (Django drops the callback);
-        # Django keeps no other record of which transaction a change was made in.
-        return not self.done and any(func == self.commit for _sids, func, _robust in connection.run_on_commit)
+    def is_open(self, queued):
+        """Until its transaction commits (the callback runs) or rolls back (Django drops the callback)."""
+        return not self.done and self.commit in queued
 
     def commit(self):
         """The first of a transaction's changes to be told of the commit takes the others with it (Django has
         dequeued their callbacks too), so a transaction of many changes renders and switches once."""
         if self.done:
             return
-        together = [self, *(other for other in _open.get() if not other.done and not other.is_open())]
+        queued = queued_on_commit()
+        together = [self, *(other for other in _open.get() if not other.done and other.commit not in queued)]
         for prepared in together:
             prepared.done = True
         urls = set().union(*(prepared.urls for prepared in together))
@@ -145,10 +146,17 @@ class Prepared:
     @staticmethod
     def seen_here():
         seen = {}
-        for prepared in _open.get():
-            if prepared.is_open():
-                seen.update(prepared.versions)
+        if _open.get():
+            queued = queued_on_commit()
+            for prepared in _open.get():
+                if prepared.is_open(queued):
+                    seen.update(prepared.versions)
         return {**seen, **(_rendering.get() or {})}
+
+
+def queued_on_commit():
+    # Django keeps no other record of which transaction a change was made in.
+    return {func for _savepoints, func, _robust in connection.run_on_commit}
 
 
 class Switch:
