@@ -114,8 +114,7 @@ class Prepared:
         self.urls, self.first = set(urls), set(first)
         self.on_commit = on_commit
         self.done = False
-        at = timezone.now()
-        self.versions = {scope_key(scope): (uuid.uuid4().hex, at) for scope in scopes_of(self.urls)}
+        self.versions = new_versions(self.urls)
 
     @classmethod
     def change(cls, urls, first, on_commit):
@@ -154,6 +153,12 @@ class Prepared:
         return {**seen, **(_rendering.get() or {})}
 
 
+def new_versions(urls):
+    """{scope key: (version, when it began)}, new, for the scopes of these URLs."""
+    at = timezone.now()
+    return {scope_key(scope): (uuid.uuid4().hex, at) for scope in scopes_of(urls)}
+
+
 def queued_on_commit():
     # Django keeps no other record of which transaction a change was made in.
     return {func for _savepoints, func, _robust in connection.run_on_commit}
@@ -167,8 +172,7 @@ class Switch:
 
     def __init__(self, urls, first):
         self.urls, self.first = urls, first
-        at = timezone.now()
-        self.versions = {scope_key(scope): (uuid.uuid4().hex, at) for scope in scopes_of(urls)}
+        self.versions = new_versions(urls)
 
     def shared(self):
         return cache.get_many(list(self.versions))
@@ -187,10 +191,10 @@ class Switch:
         commit) gets a new version instead: what was rendered here may not show that change."""
         with switching():
             now = cache.get_many(list(self.versions))
-            at = timezone.now()
+            instead = new_versions(self.urls)
             cache.set_many(
                 {
-                    key: version if now.get(key) == before.get(key) else (uuid.uuid4().hex, at)
+                    key: version if now.get(key) == before.get(key) else instead[key]
                     for key, version in self.versions.items()
                 },
                 timeout=None,
