@@ -24,14 +24,10 @@ from .warm import render_before_switch, warm_later
 
 
 def changed(urls, first=()):
-    """Renew the answers at these URLs once the change is committed, `first` (the changed object's own
-    answers) rendered before the rest; this transaction's own reads see them renewed at once."""
-    if transaction.get_connection().in_atomic_block:
-        Prepared.change(urls, first, committed)
-    else:
-        # Already committed: Wagtail tells of a new slug from its own commit hook, as many times as a
-        # content load moves pages, and rendering after each made the load take a minute longer.
-        committed(Switch(set(urls), set(first)), render=False)
+    """Renew the answers at these URLs once the change is committed (at once outside a transaction, as
+    Wagtail publishes), `first` (the changed object's own answers) rendered before the rest; this
+    transaction's own reads see them renewed at once."""
+    Prepared.change(urls, first, committed)
 
 
 def committed(switch, render=True):
@@ -86,8 +82,13 @@ def on_slug_change(sender, instance, instance_before, **kwargs):
     page = Page.objects.get(pk=instance.pk).specific
     if moves_a_site_root(page):
         changed_everything(f"a site's root page {page.pk} has a new slug")
-    else:
+    elif transaction.get_connection().in_atomic_block:
         changed(reach.urls_for_slug_change(page, instance_before.url_path))
+    else:
+        # Wagtail tells of a new slug from its own commit hook, once per page a content load moves
+        # (44 times), and rendering after each made the load take a minute longer: switch at once and
+        # leave the renders to the warm-up, which takes the burst in one run.
+        committed(Switch(set(reach.urls_for_slug_change(page, instance_before.url_path)), set()), render=False)
 
 
 def on_view_restriction_change(sender, instance, **kwargs):
