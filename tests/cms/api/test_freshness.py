@@ -1,11 +1,10 @@
 """After a publish, unpublish, move or delete, the very next request shows it everywhere it appears."""
 
-import contextvars
-
 import pytest
 from django.db import transaction
 
 from cms.caching.versions import content_version
+from tests.elsewhere import elsewhere
 
 pytestmark = pytest.mark.django_db
 
@@ -63,11 +62,6 @@ def test_moving_a_page_changes_breadcrumbs(api, built):
     region.move(built.work, pos="last-child")
     titles = [c["title"] for c in api(f"pages/{region.pk}/breadcrumbs/").json()]
     assert titles[-2:] == ["Arbetssätt", "Läget i regionen"]
-
-
-def elsewhere(function, *args, **kwargs):
-    """What another process sees: a thread context without this transaction's prepared versions."""
-    return contextvars.Context().run(function, *args, **kwargs)
 
 
 def test_a_publish_is_shared_with_other_processes_only_when_it_commits(built, django_capture_on_commit_callbacks):

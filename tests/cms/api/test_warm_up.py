@@ -3,7 +3,6 @@ cache: strategy documents first, under the new versions before readers are switc
 bounded time; what that leaves, by a background task, a bounded number per run, one task for a burst
 of publishes. Readers elsewhere keep the previous answer until the switch, then get the new one warm."""
 
-import contextvars
 import logging
 from urllib.parse import urlsplit
 
@@ -16,6 +15,7 @@ from django_tasks_db.models import DBTaskResult
 from cms.caching import versions
 from cms.caching.reach import default_site_url
 from cms.caching.warm import warm
+from tests.elsewhere import elsewhere
 from tests.factories import translate
 
 pytestmark = pytest.mark.django_db
@@ -43,11 +43,6 @@ def queries(client, path):
 
 def warm_up_tasks():
     return DBTaskResult.objects.filter(task_path=f"{warm.module_path}").count()
-
-
-def elsewhere(function, *args, **kwargs):
-    """As another process: a thread context without this transaction's prepared versions."""
-    return contextvars.Context().run(function, *args, **kwargs)
 
 
 def test_readers_elsewhere_keep_the_previous_answer_until_the_switch_then_get_the_new_one_warm(
