@@ -138,6 +138,8 @@ class Prepared:
         together = [self, *(other for other in _open.get() if not other.done and other.commit not in queued)]
         for prepared in together:
             prepared.done = True
+        # Every read of this thread looks at what is left: a worker's thread keeps none after its commits.
+        _open.set(tuple(prepared for prepared in _open.get() if not prepared.done))
         urls = set().union(*(prepared.urls for prepared in together))
         first = set().union(*(prepared.first for prepared in together))
         self.on_commit(Switch(urls, first))
