@@ -181,7 +181,10 @@ def test_on_a_phone_the_contents_follow_the_text_without_sideways_scrolling(brow
 @pytest.mark.parametrize("code", ["sv", "ar"])
 def test_the_whole_strategys_contents_jump_to_each_heading(browser, server, code, viewport):
     context, page = open_strategy(browser, server, code, viewport)
-    page.locator(".whole-link a").click()
+    # Wait for the whole strategy: reading the contents mid-navigation reads neither page's.
+    with page.expect_navigation():
+        page.locator(".whole-link a").click()
+    page.locator("#inledning").wait_for()
     contents = page.locator("main nav.toc")
     links = contents.locator("a").all()
     assert len(links) >= 18
