@@ -18,14 +18,24 @@ def pytest_collection_modifyitems(config, items):
         if left_out:
             config.hook.pytest_deselected(items=left_out)
             items[:] = kept
-    # The tests that use the module's built strategy (`built_in_module`) run last in their module, those that
-    # use its English translation after them. Stable: the modules keep their order, and the tests their order
-    # otherwise.
+    # The browser tests come last: once a worker has started Playwright its thread runs an event loop, where
+    # Django refuses database queries. Within each part the tests that run whole in one worker (an
+    # xdist_group: a server, the visit of every page) come first, so that the other worker takes the single
+    # tests meanwhile and neither is left with a long group at the end while the other idles (a minute of
+    # the PostgreSQL run). The tests that use the module's built strategy (`built_in_module`) run last in
+    # their module, those that use its English translation after them. Stable: the modules keep their order
+    # otherwise, and the tests theirs.
     position = {}
     for item in items:
         position.setdefault(item.module, len(position))
     items.sort(
-        key=lambda item: (position[item.module], "built" in item.fixturenames, "built_in_english" in item.fixturenames)
+        key=lambda item: (
+            item.get_closest_marker("browser") is not None,
+            item.get_closest_marker("xdist_group") is None,
+            position[item.module],
+            "built" in item.fixturenames,
+            "built_in_english" in item.fixturenames,
+        )
     )
 
 
