@@ -239,5 +239,11 @@ def wait_until_watching_edits(page):
     page.wait_for_function(ALL_WATCHING_EDITS, timeout=20_000)
 
 
+def segment_saved(response):
+    """wagtail-localize's editor shows a translated segment at once and saves it with a PUT afterwards:
+    expect this response before anything that reads the saved translation (a submit)."""
+    return response.request.method == "PUT" and "/strings/" in response.url and response.ok
+
+
 def wait_for_autosave(page):
     page.wait_for_selector(AUTOSAVED, state="attached", timeout=20_000)

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .conftest import ROOT, wait_for_autosave, wait_until_watching_edits
+from .conftest import ROOT, segment_saved, wait_for_autosave, wait_until_watching_edits
 from .conftest import public_text as public
 
 pytestmark = pytest.mark.browser
@@ -171,7 +171,9 @@ def test_translator_brings_finnish_up_to_date_and_an_approver_publishes_it(serve
     shoot(translator, "5-oversattare-uppdaterad")
     translator.get_by_role("button", name="Översätt", exact=True).first.click()
     translator.locator("textarea").first.fill("Ennaltaehkäisevä työ ja varhainen tuki")
-    translator.get_by_role("button", name="Spara", exact=True).first.click()
+    # The editor shows the text at once and saves it in the background: submit once it is saved.
+    with translator.expect_response(segment_saved):
+        translator.get_by_role("button", name="Spara", exact=True).first.click()
     translator.get_by_text("Ennaltaehkäisevä työ ja varhainen tuki").first.wait_for()
     # Nothing the translator must not do is offered: no publishing from the translation editor.
     assert translator.get_by_role("button", name=re.compile("Publicera")).count() == 0

@@ -263,8 +263,8 @@ def open_contact_details(browser, server):
 def save_details(page, address, phone):
     page.fill("#id_postal_address", address)
     page.fill("#id_phone", phone)
-    page.get_by_role("button", name="Spara").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Spara").click()
 
 
 def test_a_communicator_changes_the_footers_contact_details_in_the_admin(browser, server):

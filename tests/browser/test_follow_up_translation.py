@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from .conftest import public_text
+from .conftest import public_text, segment_saved
 from .test_review_flow import click_action
 
 pytestmark = pytest.mark.browser
@@ -67,7 +67,8 @@ def test_a_report_is_translated_into_english_reviewed_and_read(server, login, pu
     segment = translator.locator("li", has_text="Hotellpersonal").last
     segment.get_by_role("button", name="Översätt").click()
     segment.locator("textarea").fill("Hotel staff")
-    segment.get_by_role("button", name="Spara").click()
+    with translator.expect_response(segment_saved):
+        segment.get_by_role("button", name="Spara").click()
     translator.get_by_text("Hotel staff").first.wait_for()
     with translator.expect_navigation():
         translator.locator("[data-translation-steps]").get_by_role(

@@ -36,9 +36,10 @@ READERS = [("en-US", "en"), ("ar", "ar")]
 
 def open_whole_strategy(page):
     """From the home page, as a reader goes: the strategy, then its whole text on one page."""
-    page.locator("main a[href^='/']").first.click()
-    page.locator(", ".join(f"main a[href$='{path}']" for path in WHOLE_STRATEGY_PATHS)).first.click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("main a[href^='/']").first.click()
+    with page.expect_navigation():
+        page.locator(", ".join(f"main a[href$='{path}']" for path in WHOLE_STRATEGY_PATHS)).first.click()
 
 
 def explanation_of(server, kind, code, swedish_name):

@@ -25,7 +25,8 @@ def test_a_reader_on_a_phone_searches_and_sees_the_words_marked(browser, server,
     page = context.new_page()
     page.goto(f"{server}/{code}/")
     page.locator("#site-search-q").fill(word)
-    page.locator(".site-search button").click()
+    with page.expect_navigation():
+        page.locator(".site-search button").click()
     page.wait_for_selector(".search-results")
 
     titles = page.locator(".search-results > li > a").all_text_contents()
@@ -47,8 +48,8 @@ def test_a_reader_on_a_phone_searches_and_sees_the_words_marked(browser, server,
     page.screenshot(path=str(SHOTS / f"{code}-375-search.png"), full_page=True)
 
     # The contacts result leads to the contacts.
-    page.get_by_role("link", name=contacts, exact=True).click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("link", name=contacts, exact=True).click()
     assert page.locator("h1").text_content().strip() == contacts
     context.close()
 
