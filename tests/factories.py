@@ -51,7 +51,10 @@ class ContactFactory(factory.django.DjangoModelFactory):
 
 
 def add_activities(actor, kind, texts):
-    for order, text in enumerate(texts or []):
+    # After the rows already there, as the admin's inline panel orders them: ongoing and future activities
+    # numbered from 0 each tied, and PostgreSQL returned tied rows in the order of whatever plan it chose.
+    first = Responsibility.objects.filter(actor=actor).count()
+    for order, text in enumerate(texts or [], start=first):
         Responsibility.objects.create(actor=actor, kind=kind, text=text, sort_order=order)
 
 
