@@ -193,10 +193,10 @@ class Switch:
         commit) gets a new version instead: what was rendered here may not show that change."""
         with switching():
             now = cache.get_many(list(self.versions))
-            instead = new_versions(self.urls)
+            at = timezone.now()
             cache.set_many(
                 {
-                    key: version if now.get(key) == before.get(key) else instead[key]
+                    key: version if now.get(key) == before.get(key) else (uuid.uuid4().hex, at)
                     for key, version in self.versions.items()
                 },
                 timeout=None,
