@@ -22,9 +22,9 @@ def pytest_collection_modifyitems(config, items):
     # Django refuses database queries. Within each part the tests that run whole in one worker (an
     # xdist_group: a server, the visit of every page) come first, so that the other worker takes the single
     # tests meanwhile and neither is left with a long group at the end while the other idles (a minute of
-    # the PostgreSQL run). The tests that use the module's built strategy (`built_in_module`) run last in
-    # their module, those that use its English translation after them. Stable: the modules keep their order
-    # otherwise, and the tests theirs.
+    # the PostgreSQL run). The tests that use what the module builds once (`built_in_module`) run last in
+    # their module, those that use the English translation of its strategy after them. Stable: the modules
+    # keep their order otherwise, and the tests theirs.
     position = {}
     for item in items:
         position.setdefault(item.module, len(position))
@@ -33,7 +33,7 @@ def pytest_collection_modifyitems(config, items):
             item.get_closest_marker("browser") is not None,
             item.get_closest_marker("xdist_group") is None,
             position[item.module],
-            "built" in item.fixturenames,
+            uses_module_build(item),
             "built_in_english" in item.fixturenames,
         )
     )
@@ -126,24 +126,37 @@ def admin_client(client, superuser):
 
 
 class ModuleStrategy:
-    """The small strategy of one test module (`built_in_module`): built once, in the module's transaction."""
+    """What one test module builds once (`built_in_module`): the small strategy, its English translation, and
+    the larger data a module names in `module_builds` ({fixture name: function that builds it}), each made
+    in the module's transaction."""
 
-    def __init__(self):
+    def __init__(self, builds):
         self.strategy = None
         self.in_english = False
+        self.builds = builds
+        self.made = {}
 
     def prepare_for(self, item, django_db_blocker):
         """What the test asks for, made now if it is not yet: between tests, outside any test's transaction."""
         from tests.factories import small_strategy, translate_strategy
 
-        if "built" not in item.fixturenames:
-            return
         with django_db_blocker.unblock():
-            if self.strategy is None:
+            if "built" in item.fixturenames and self.strategy is None:
                 self.strategy = small_strategy()
             if "built_in_english" in item.fixturenames and not self.in_english:
                 translate_strategy(self.strategy, "en")
                 self.in_english = True
+            for name, build in self.builds.items():
+                if name in item.fixturenames and name not in self.made:
+                    self.made[name] = build()
+
+
+def module_builds(module):
+    return getattr(module, "module_builds", {})
+
+
+def uses_module_build(item):
+    return "built" in item.fixturenames or any(name in item.fixturenames for name in module_builds(item.module))
 
 
 running = {}  # "item": the test being set up, for a module fixture to know whom it is set up for
@@ -172,7 +185,7 @@ def built_in_module(request, django_db_blocker):
     from django.db import transaction
 
     items = [item for item in request.session.items if item.module is request.module]
-    if not any("built" in item.fixturenames for item in items):
+    if not any(uses_module_build(item) for item in items):
         yield None
         return
     # Only here: the browser tests' modules never touch the test database, and must not set it up under
@@ -181,7 +194,7 @@ def built_in_module(request, django_db_blocker):
     if any("public_site" in item.fixturenames for item in items):
         # Rendered outside the transaction: it keeps its pages for the whole session.
         request.getfixturevalue("public_site")
-    state = ModuleStrategy()
+    state = ModuleStrategy(module_builds(request.module))
     with django_db_blocker.unblock():
         outer = transaction.atomic()
         outer.__enter__()

@@ -23,8 +23,7 @@ def queries(api, path):
     return len(captured)
 
 
-@pytest.fixture
-def small_and_large():
+def build_small_and_large():
     home = sv(HomePage).get()
     small = StrategyPageFactory(parent=home)
     ChapterPageFactory(parent=small, body=body_with(1))
@@ -33,6 +32,27 @@ def small_and_large():
         chapter = ChapterPageFactory(parent=large, body=body_with(100))
         ChapterPageFactory(parent=chapter, body=body_with(100))
     return small, large
+
+
+def build_translated_small_and_large():
+    return (
+        translated_strategy(chapters=1, contacts=1, untranslated=1),
+        translated_strategy(chapters=12, contacts=8, untranslated=30),
+    )
+
+
+# Built once for the module's tests that ask for them (tests/conftest.py, `built_in_module`): 31 pages of
+# 100 blocks took 1.7 s a test, the two translated strategies 3 s.
+module_builds = {
+    "small_and_large": build_small_and_large,
+    "translated_small_and_large": build_translated_small_and_large,
+}
+
+
+@pytest.fixture
+def small_and_large(built_in_module, db):
+    """A strategy of one chapter and one of 30 chapters, each of 100 blocks; the test's own instances."""
+    return [fresh(page) for page in built_in_module.made["small_and_large"]]
 
 
 @pytest.mark.parametrize(
@@ -135,12 +155,25 @@ def translated_strategy(chapters, contacts, untranslated):
     return strategy, made
 
 
+@pytest.fixture
+def translated_small_and_large(built_in_module, db):
+    """Two strategies translated into English, with 1 and 12 chapters (translated_strategy); the test's own
+    instances: (strategy, [chapters]) each."""
+    return [
+        (fresh(strategy), [fresh(chapter) for chapter in chapters])
+        for strategy, chapters in built_in_module.made["translated_small_and_large"]
+    ]
+
+
+def fresh(page):
+    return type(page).objects.get(pk=page.pk)
+
+
 @pytest.mark.parametrize("path", ["strategies/{id}/?locale=en", "strategies/{id}/?locale=en&fallback=sv"])
-def test_a_translated_document_costs_the_same_queries_with_few_or_many_chapters(api, path):
+def test_a_translated_document_costs_the_same_queries_with_few_or_many_chapters(api, translated_small_and_large, path):
     """In a translation the document also reads the source's chapters and each chapter's translation status:
     neither costs a query per chapter, nor do chapters left untranslated, outdated or reviewed."""
-    small, _chapters = translated_strategy(chapters=1, contacts=1, untranslated=1)
-    large, chapters = translated_strategy(chapters=12, contacts=8, untranslated=30)
+    (small, _chapters), (large, chapters) = translated_small_and_large
     # A source chapter published again (its translation is outdated), and a reviewed translation.
     publish(chapters[0])
     english = type(chapters[2]).objects.get(translation_key=chapters[2].translation_key, locale__language_code="en")
