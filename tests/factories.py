@@ -139,6 +139,11 @@ def publish(obj):
     return obj
 
 
+def refetched(obj):
+    """The object read again from the database: an instance of the test's own, which it may change."""
+    return type(obj).objects.get(pk=obj.pk)
+
+
 @dataclass
 class SmallStrategy:
     """A Swedish strategy built for a test, shaped like a real one: chapters with sub-chapters, and a
@@ -159,9 +164,7 @@ class SmallStrategy:
 
     def fetched(self):
         """The same strategy read again from the database: instances of the test's own, which it may change."""
-        return SmallStrategy(
-            *(type(obj).objects.get(pk=obj.pk) for obj in (self.strategy, *self.chapters, self.contact))
-        )
+        return SmallStrategy(*(refetched(obj) for obj in (self.strategy, *self.chapters, self.contact)))
 
 
 def small_strategy():

@@ -234,6 +234,21 @@ def login(browser, server):
         context.close()
 
 
+def with_axe(context):
+    """axe-core in every page the context opens, handed to the browser once as an init script (Axe().run sends
+    its 570 kB with each page, a fifth of the visit of every page). The DevTools protocol evaluates it, so
+    the site's Content-Security-Policy does not govern it."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    context.add_init_script(Axe().axe_script)
+    return context
+
+
+def axe_violations(page):
+    """What axe-core finds on the page (of a context `with_axe`), only its violations gathered, as Axe().run asks."""
+    return page.evaluate("axe.run(document, {resultTypes: ['violations']}).then((results) => results.violations)")
+
+
 def wait_until_watching_edits(page):
     """Wait, as a person reading the form would, until Wagtail notices changes (pages from `login`)."""
     page.wait_for_function(ALL_WATCHING_EDITS, timeout=20_000)

@@ -12,7 +12,7 @@ from urllib.parse import quote, urlsplit
 
 from pages.models.strategy import whole_strategy_slugs
 
-from .conftest import public_text
+from .conftest import axe_violations, public_text, with_axe
 
 LOCALES = ("sv", "en", "fi", "ar")
 SEARCH_WORD = {"sv": "polisen", "en": "police", "fi": "poliisi", "ar": "الشرطة"}
@@ -44,17 +44,6 @@ DIGITS_AS_LAID_OUT = """
     return digits.map((d) => d.digit).join("");
 }
 """
-
-
-# What axe-core finds on the page, with only its violations gathered (as Axe().run asks).
-AXE_VIOLATIONS = "axe.run(document, {resultTypes: ['violations']}).then((results) => results.violations)"
-
-
-def axe_core():
-    """axe-core's script, as axe-playwright-python ships it."""
-    from axe_playwright_python.sync_playwright import Axe
-
-    return Axe().axe_script
 
 
 def sitemap_paths(server):
@@ -123,10 +112,7 @@ def read_every_page(browser, server, paths):
     Requests a page makes after its load event count too, so each page is kept until the network has been
     quiet for half a second. Two tabs take turns: while one page goes quiet, the next is read in the other
     tab (the wait cost a quarter of a second a page, with nothing to do)."""
-    context = browser.new_context(locale="sv-SE", viewport=DESKTOP)
-    # axe-core is handed to the browser once and runs in every page the context opens; sending its 570 kB
-    # with each page (as Axe().run does) cost a fifth of the visit.
-    context.add_init_script(axe_core())
+    context = with_axe(browser.new_context(locale="sv-SE", viewport=DESKTOP))
     context.route(f"{NEUTRAL}**", lambda route: route.fulfill(status=200, body="<title>SMHI</title>Väder"))
     tabs = [context.new_page(), context.new_page()]
     showing = {}  # tab -> the Visit of the page it shows
@@ -163,8 +149,7 @@ def read_every_page(browser, server, paths):
             current.texts.append(page.evaluate("document.body.innerText"))
             page.emulate_media(media="screen")
         current.axe_violations = [
-            (violation["id"], [node["target"] for node in violation["nodes"]][:3])
-            for violation in page.evaluate(AXE_VIOLATIONS)
+            (violation["id"], [node["target"] for node in violation["nodes"]][:3]) for violation in axe_violations(page)
         ]
         # The layout follows the window's width (CSS only), so narrowing the loaded page lays it out
         # as a 320 px window would have loaded it.

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from .conftest import axe_violations, with_axe
+
 pytestmark = pytest.mark.browser
 
 SHOTS = Path(tempfile.gettempdir()) / "shots" / "public-site2"
@@ -116,14 +118,12 @@ def test_long_words_may_hyphenate_in_the_pages_language(browser, server, code):
 
 @pytest.mark.parametrize("code", ["sv", "ar"])
 def test_axe_finds_no_violations_in_the_phone_layout(browser, server, code):
-    from axe_playwright_python.sync_playwright import Axe
-
-    context = browser.new_context(viewport={"width": 375, "height": 667}, bypass_csp=True)
+    context = with_axe(browser.new_context(viewport={"width": 375, "height": 667}, bypass_csp=True))
     page = context.new_page()
     found = {}
     for url in pages_of(page, server, code):
         page.goto(url)
-        violations = [violation["id"] for violation in Axe().run(page).response["violations"]]
+        violations = [violation["id"] for violation in axe_violations(page)]
         if violations:
             found[url] = violations
     context.close()

@@ -9,7 +9,7 @@ import pages.models
 from cms.translation_review import record_review
 from pages.models import HomePage
 from tests.content import sv
-from tests.factories import ChapterPageFactory, ContactFactory, StrategyPageFactory, publish, translate
+from tests.factories import ChapterPageFactory, ContactFactory, StrategyPageFactory, publish, refetched, translate
 from tests.pages.test_query_counts import body_with
 
 pytestmark = pytest.mark.django_db
@@ -52,7 +52,7 @@ module_builds = {
 @pytest.fixture
 def small_and_large(built_in_module, db):
     """A strategy of one chapter and one of 30 chapters, each of 100 blocks; the test's own instances."""
-    return [fresh(page) for page in built_in_module.made["small_and_large"]]
+    return [refetched(page) for page in built_in_module.made["small_and_large"]]
 
 
 @pytest.mark.parametrize(
@@ -160,13 +160,9 @@ def translated_small_and_large(built_in_module, db):
     """Two strategies translated into English, with 1 and 12 chapters (translated_strategy); the test's own
     instances: (strategy, [chapters]) each."""
     return [
-        (fresh(strategy), [fresh(chapter) for chapter in chapters])
+        (refetched(strategy), [refetched(chapter) for chapter in chapters])
         for strategy, chapters in built_in_module.made["translated_small_and_large"]
     ]
-
-
-def fresh(page):
-    return type(page).objects.get(pk=page.pk)
 
 
 @pytest.mark.parametrize("path", ["strategies/{id}/?locale=en", "strategies/{id}/?locale=en&fallback=sv"])
