@@ -2,8 +2,10 @@
 
 Pages count while live and public; a page that becomes private, is unpublished or is deleted
 leaves a tombstone. Snippets count when a public page shows them (cms/api/visibility.py) and they
-are published, unpublished or deleted while live. A page that is private or was never published
-is never announced, so nothing downstream names what the public could not see.
+are published, unpublished or deleted while live; a snippet also comes into or leaves the public's
+view when the pages that show it do (a chapter starts or stops choosing it, is unpublished, made
+private or deleted), which `reconcile_snippets` announces after the commit. A page that is private
+or was never published is never announced, so nothing downstream names what the public could not see.
 
 A follow-up round counts once its Swedish version is published (the API names it by the Swedish id
 in every language); a report published or unpublished in such a round updates the round.
@@ -12,16 +14,22 @@ Each change is sent as the `public_change` signal; the change feed (GET /api/v3/
 it here, and webhooks (webhooks/events.py) turn it into events.
 """
 
+from contextvars import ContextVar
+
+from django.db import transaction
+from django.db.models import Max
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import Signal
 from wagtail.models import Locale, Page, PageViewRestriction
-from wagtail.signals import page_published, page_unpublished, published, unpublished
+from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
 from followup.models import ActorReport, FollowUpRound
 
 from .api.content import is_private
 from .api.visibility import is_public_snippet as is_snippet
+from .api.visibility import shown_on_any_site
 from .api_paths import COLLECTIONS
+from .caching.versions import queued_on_commit
 from .models import ContentChange
 
 Action = ContentChange.Action
@@ -150,6 +158,56 @@ def restriction_lifted(restriction):
             announce(page, Action.UPDATED)
 
 
+def reconcile_snippets():
+    """Announce each snippet whose place in the public's view differs from what the feed last said of it:
+    shown now and never announced (created) or last withdrawn (updated), or last announced and no
+    longer shown (unpublished). The feed is the record of what consumers were told, so this is right
+    whatever the change was, and announces nothing twice."""
+    snippets = ContentChange.objects.filter(kind__in=COLLECTIONS.values())
+    last = snippets.values("kind", "object_id").annotate(last=Max("pk"))
+    told = {
+        (change.kind, change.object_id): change.action
+        for change in ContentChange.objects.filter(pk__in=last.values("last")).only("kind", "object_id", "action")
+    }
+    for model, kind in COLLECTIONS.items():
+        shown = set(shown_on_any_site(model).filter(live=True).values_list("pk", flat=True))
+        told_shown = {pk for (k, pk), action in told.items() if k == kind and action not in ContentChange.TOMBSTONES}
+        came = shown - told_shown
+        for snippet in model.objects.filter(pk__in=came | (told_shown - shown)).select_related("locale"):
+            if snippet.pk not in came:
+                announce(snippet, Action.UNPUBLISHED)
+            else:
+                announce(snippet, Action.CREATED if (kind, snippet.pk) not in told else Action.UPDATED)
+
+
+class Reconciling:
+    """One reconciliation after a transaction's commit, however many changes the transaction made."""
+
+    def __init__(self):
+        self.done = False
+
+    def __call__(self):
+        self.done = True
+        reconcile_snippets()
+
+
+# This thread's reconciliation waiting for a commit, if any.
+_pending = ContextVar("reconcile_pending", default=None)
+
+
+def reconcile_after_commit(sender, instance, **kwargs):
+    """After a change of pages, restrictions or snippets, when the reference index and the pages' state are
+    final (a deleted page's references are gone only after its delete)."""
+    if not (isinstance(instance, Page | PageViewRestriction) or type(instance) in COLLECTIONS):
+        return
+    pending = _pending.get()
+    # Django drops a rolled-back transaction's callbacks: then the next change queues one again.
+    if pending is None or pending.done or pending not in queued_on_commit():
+        pending = Reconciling()
+        _pending.set(pending)
+        transaction.on_commit(pending)
+
+
 def connect():
     page_published.connect(on_page_published, dispatch_uid="changes-page-published")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="changes-page-unpublished")
@@ -159,3 +217,7 @@ def connect():
     post_delete.connect(after_delete, dispatch_uid="changes-deleted-done")
     post_save.connect(on_restriction_saved, sender=PageViewRestriction, dispatch_uid="changes-restricted")
     public_change.connect(record, dispatch_uid="changes-feed")
+    # A move can take a page into or out of a restricted section, or out of every site.
+    for signal in (page_published, page_unpublished, published, unpublished, post_page_move, post_delete):
+        signal.connect(reconcile_after_commit, dispatch_uid="changes-reconcile-snippets")
+    post_save.connect(reconcile_after_commit, sender=PageViewRestriction, dispatch_uid="changes-reconcile-restricted")

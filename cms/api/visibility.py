@@ -14,6 +14,7 @@ from django.db.models import CharField, Exists, OuterRef, Q
 from django.db.models.functions import Cast
 from wagtail.models import Page, ReferenceIndex
 
+from pages.public import public
 from snippets.models import Actor, Concept, Contact, Responsibility
 from snippets.models.publishable import PublishableSnippet
 
@@ -21,9 +22,9 @@ from .content import public_pages
 from .serializers import live_snippets
 
 
-def shown_by_public_pages(request, model):
-    """The ids (as text, as the reference index keeps them) of `model` rows that public pages choose."""
-    pages = public_pages(request).annotate(text_pk=Cast("pk", CharField())).values("text_pk")
+def shown_by(pages, model):
+    """The ids (as text, as the reference index keeps them) of `model` rows that these pages choose."""
+    pages = pages.annotate(text_pk=Cast("pk", CharField())).values("text_pk")
     return ReferenceIndex.objects.filter(
         base_content_type=ContentType.objects.get_for_model(Page),
         to_content_type=ContentType.objects.get_for_model(model),
@@ -31,8 +32,9 @@ def shown_by_public_pages(request, model):
     ).values("to_object_id")
 
 
-def public_condition(request, model):
-    shown = Q(text_pk__in=shown_by_public_pages(request, model))
+def shown_condition(model, pages):
+    """Whether the public sees a `model` row whenever it is live, given the pages it may see."""
+    shown = Q(text_pk__in=shown_by(pages, model))
     if model is Contact:
         shown |= Q(in_emergency_banner=True)
     if model is Actor:
@@ -43,31 +45,26 @@ def public_condition(request, model):
     return shown
 
 
+def public_condition(request, model):
+    return shown_condition(model, public_pages(request))
+
+
 def public_snippets(request, model, locale=None, ids=None):
     """Live snippets the public may see, with what their representation needs fetched up front."""
     queryset = live_snippets(model, locale=locale, ids=ids)
     return queryset.annotate(text_pk=Cast("pk", CharField())).filter(public_condition(request, model))
 
 
-def shown_publicly(snippet):
-    """Whether the public sees the snippet whenever it is live, on any site: for code that runs outside
-    a request (webhooks, the change feed), which must not announce what no public page shows."""
-    if isinstance(snippet, Contact) and snippet.in_emergency_banner:
-        return True
-    if isinstance(snippet, Actor) and snippet.responsibilities.exists():
-        return True
-    if isinstance(snippet, (Actor, Concept)) and snippet.explanation:
-        return True
-    pages = Page.objects.live().public().annotate(text_pk=Cast("pk", CharField())).values("text_pk")
-    return ReferenceIndex.objects.filter(
-        base_content_type=ContentType.objects.get_for_model(Page),
-        to_content_type=ContentType.objects.get_for_model(type(snippet)),
-        to_object_id=str(snippet.pk),
-        object_id__in=pages,
-    ).exists()
+def shown_on_any_site(model):
+    """`model` rows, live or not, that the public sees on some site whenever they are live: for code that
+    runs outside a request (webhooks, the change feed), which must not announce what no public page shows."""
+    pages = public(Page.objects.live())
+    return model.objects.annotate(text_pk=Cast("pk", CharField())).filter(shown_condition(model, pages))
 
 
 def is_public_snippet(instance):
     """A publishable snippet that public pages show: what webhooks and the change feed may announce;
     one that only private pages or drafts use is not announced."""
-    return isinstance(instance, PublishableSnippet) and shown_publicly(instance)
+    if not isinstance(instance, PublishableSnippet):
+        return False
+    return shown_on_any_site(type(instance)).filter(pk=instance.pk).exists()

@@ -21,7 +21,7 @@ from wagtail.models import PageViewRestriction
 from pages.models import ChapterPage, StrategyPage
 from snippets.models import Contact
 from tests.content import sv
-from tests.factories import ChapterPageFactory
+from tests.factories import ChapterPageFactory, ContactFactory, publish
 from tests.loopback import serving
 from webhooks import delivery as delivery_module
 from webhooks.models import Delivery, Endpoint
@@ -258,6 +258,48 @@ def test_a_page_made_private_is_withdrawn_and_lifting_it_publishes_it_again(
     assert Client().get(f"/api/v3/pages/{chapter.pk}/").status_code == 200
     delivered = Delivery.objects.values_list("status", flat=True)
     assert list(delivered) == ["delivered"] * 4
+
+
+def test_a_snippet_only_a_page_showed_is_withdrawn_with_it_and_comes_back_with_it(
+    admin_client, receiver, django_capture_on_commit_callbacks
+):
+    """A receiver keeping contacts by their events: a contact that only one chapter shows leaves the
+    public's view when an editor makes that chapter private, and comes back when the restriction goes."""
+    _endpoint, received = receiver
+    chapter = ChapterPageFactory(parent=sv(StrategyPage).get(), title="Nattöppet", slug="nattoppet")
+    with django_capture_on_commit_callbacks(execute=True):
+        night_line = publish(ContactFactory(name="Nattjouren", phone="0910-12 34 56"))
+    # Published, but no public page shows it yet: not the receiver's business.
+    assert not Delivery.objects.filter(event__startswith="snippet.").exists()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        chapter.body = [("contacts", {"contacts": [night_line]})]
+        chapter.save_revision().publish()
+    run_worker()
+    assert events(received) == [("page.published", chapter.pk), ("snippet.published", night_line.pk)]
+    assert Client().get(f"/api/v3/contacts/{night_line.pk}/").status_code == 200
+
+    received.received.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(f"/admin/pages/{chapter.pk}/privacy/", {"restriction_type": "password", "password": "x"})
+    run_worker()
+    assert events(received) == [("page.unpublished", chapter.pk), ("snippet.unpublished", night_line.pk)]
+    withdrawn = json.loads(received.received[-1][1])
+    assert withdrawn["urls"]["api"].endswith(f"/api/v3/contacts/{night_line.pk}/")
+    # The API says what the event said.
+    assert Client().get(f"/api/v3/contacts/{night_line.pk}/").status_code == 404
+
+    received.received.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(f"/admin/pages/{chapter.pk}/privacy/", {"restriction_type": "none"})
+    run_worker()
+    assert events(received) == [("page.published", chapter.pk), ("snippet.published", night_line.pk)]
+    assert Client().get(f"/api/v3/contacts/{night_line.pk}/").status_code == 200
+    assert received.refused == []
+
+
+def events(received):
+    return [(event["type"], event["id"]) for event in (json.loads(body) for _headers, body in received.received)]
 
 
 def test_inactive_endpoints_get_nothing(receiver, django_capture_on_commit_callbacks):

@@ -1,11 +1,14 @@
 """Delta sync: a consumer keeping a copy asks what changed since its cursor and gets it in order,
 with tombstones for what left the public's view, and nothing the public could not see."""
 
-import pytest
-from wagtail.models import PageViewRestriction
+from contextvars import ContextVar
 
+import pytest
+from wagtail.models import Page, PageViewRestriction
+
+from cms import changes
 from snippets.models import Contact
-from tests.factories import ChapterPageFactory
+from tests.factories import ChapterPageFactory, ContactFactory, publish, rich_text
 
 pytestmark = pytest.mark.django_db
 
@@ -91,6 +94,83 @@ def test_private_pages_and_drafts_are_not_in_the_feed(api, strategy):
     private.save_revision().publish()
     internal.save_revision().publish()
     assert feed(api, since=start)["items"] == []
+
+
+@pytest.fixture
+def reconciled_at_each_commit(monkeypatch):
+    """This module's strategy is built in a transaction that is rolled back, never committed, so the
+    reconciliation its publishes queued (cms/changes.py) never runs; from here on, each commit a test
+    captures runs its own, as in a transaction of its own."""
+    monkeypatch.setattr(changes, "_pending", ContextVar("reconcile_pending", default=None))
+
+
+def test_a_snippet_is_in_the_feed_while_a_public_page_shows_it(
+    api, strategy, django_capture_on_commit_callbacks, reconciled_at_each_commit
+):
+    """A consumer keeping contacts by the feed: a contact comes with the first public page that shows it
+    and goes with the last, whether that page stops choosing it, is unpublished, made private or deleted;
+    drafts and a second page coming or going change nothing."""
+
+    def committed(change):
+        with django_capture_on_commit_callbacks(execute=True):
+            return change()
+
+    start = caught_up(api)
+    first, second = committed(lambda: [ChapterPageFactory(parent=strategy, title=title) for title in ("1", "2")])
+    night_line = committed(lambda: ContactFactory(name="Nattjouren"))
+
+    def choose(page, *contacts, publish=True):
+        page.body = [("contacts", {"contacts": list(contacts)})] if contacts else rich_text("Utan kontakter.")
+        revision = page.save_revision()
+        if publish:
+            revision.publish()
+
+    def contact_items():
+        items = feed(api, since=start)["items"]
+        return [item["action"] for item in items if item["kind"] == "contacts" and item["id"] == night_line.pk]
+
+    committed(lambda: publish(night_line))
+    committed(lambda: choose(first, night_line, publish=False))
+    assert contact_items() == []
+    committed(lambda: choose(first, night_line))
+    assert contact_items() == ["created"]
+    url = next(item["url"] for item in feed(api, since=start)["items"] if item["id"] == night_line.pk)
+    assert api(url.split("/api/v3/", 1)[1]).status_code == 200
+
+    committed(lambda: choose(second, night_line))
+    committed(lambda: choose(first))
+    assert contact_items() == ["created"]
+    committed(lambda: choose(second))
+    assert contact_items() == ["created", "unpublished"]
+    assert api(url.split("/api/v3/", 1)[1]).status_code == 404
+
+    committed(lambda: choose(first, night_line))
+    committed(lambda: first.unpublish())
+    committed(lambda: first.save_revision().publish())
+    restriction = committed(
+        lambda: PageViewRestriction.objects.create(page=first, restriction_type="password", password="pw")
+    )
+    committed(restriction.delete)
+    # Moved into a section the public cannot see, and back out.
+    internal = committed(lambda: ChapterPageFactory(parent=strategy, title="Internt"))
+    committed(lambda: PageViewRestriction.objects.create(page=internal, restriction_type="password", password="pw"))
+    committed(lambda: first.move(internal, pos="last-child"))
+    committed(lambda: Page.objects.get(pk=first.pk).move(strategy, pos="last-child"))
+    committed(lambda: Page.objects.get(pk=first.pk).delete())
+    assert contact_items() == ["created", "unpublished", *["updated", "unpublished"] * 4]
+
+
+def test_a_contact_that_leaves_the_emergency_banner_leaves_the_feed(
+    api, django_capture_on_commit_callbacks, reconciled_at_each_commit
+):
+    start = caught_up(api)
+    with django_capture_on_commit_callbacks(execute=True):
+        banner = publish(ContactFactory(name="Jourtelefonen", in_emergency_banner=True))
+    with django_capture_on_commit_callbacks(execute=True):
+        banner.in_emergency_banner = False
+        banner.save_revision().publish()
+    items = [item for item in feed(api, since=start)["items"] if item["id"] == banner.pk]
+    assert summary(items) == [("contacts", banner.pk, "created", False), ("contacts", banner.pk, "unpublished", True)]
 
 
 @pytest.mark.parametrize("since", ["abc", "-1", "1" * 30])
