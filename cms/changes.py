@@ -205,7 +205,8 @@ def reconcile_after_commit(sender, instance, **kwargs):
     if pending is None or pending.done or pending not in queued_on_commit():
         pending = Reconciling()
         _pending.set(pending)
-        transaction.on_commit(pending)
+        # Robust: the change itself has committed; a failure here is logged, not shown as a failed publish.
+        transaction.on_commit(pending, robust=True)
 
 
 def connect():
