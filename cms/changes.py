@@ -218,7 +218,9 @@ def connect():
     post_delete.connect(after_delete, dispatch_uid="changes-deleted-done")
     post_save.connect(on_restriction_saved, sender=PageViewRestriction, dispatch_uid="changes-restricted")
     public_change.connect(record, dispatch_uid="changes-feed")
-    # A move can take a page into or out of a restricted section, or out of every site.
-    for signal in (page_published, page_unpublished, published, unpublished, post_page_move, post_delete):
+    # Wagtail sends published and unpublished for pages too (after page_published and page_unpublished), and
+    # outside a transaction each signal would reconcile on its own. A move can take a page into or out
+    # of a restricted section, or out of every site.
+    for signal in (published, unpublished, post_page_move, post_delete):
         signal.connect(reconcile_after_commit, dispatch_uid="changes-reconcile-snippets")
     post_save.connect(reconcile_after_commit, sender=PageViewRestriction, dispatch_uid="changes-reconcile-restricted")
