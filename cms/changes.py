@@ -162,7 +162,8 @@ def reconcile_snippets():
     """Announce each snippet whose place in the public's view differs from what the feed last said of it:
     shown now and never announced (created) or last withdrawn (updated), or last announced and no
     longer shown (unpublished). The feed is the record of what consumers were told, so this is right
-    whatever the change was, and announces nothing twice."""
+    whatever the change was and says nothing twice (two processes reconciling at the same instant may
+    both say it: a consumer fetches again or drops again)."""
     snippets = ContentChange.objects.filter(kind__in=COLLECTIONS.values())
     last = snippets.values("kind", "object_id").annotate(last=Max("pk"))
     told = {
@@ -172,12 +173,14 @@ def reconcile_snippets():
     for model, kind in COLLECTIONS.items():
         shown = set(shown_on_any_site(model).filter(live=True).values_list("pk", flat=True))
         told_shown = {pk for (k, pk), action in told.items() if k == kind and action not in ContentChange.TOMBSTONES}
-        came = shown - told_shown
-        for snippet in model.objects.filter(pk__in=came | (told_shown - shown)).select_related("locale"):
-            if snippet.pk not in came:
+        came, went = shown - told_shown, told_shown - shown
+        for snippet in model.objects.filter(pk__in=came | went).select_related("locale"):
+            if snippet.pk in went:
                 announce(snippet, Action.UNPUBLISHED)
+            elif (kind, snippet.pk) in told:
+                announce(snippet, Action.UPDATED)
             else:
-                announce(snippet, Action.CREATED if (kind, snippet.pk) not in told else Action.UPDATED)
+                announce(snippet, Action.CREATED)
 
 
 class Reconciling:
