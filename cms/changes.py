@@ -1,11 +1,12 @@
 """Changes to what the public can see: the one place that decides what is announced.
 
-Pages count while live and public; a page that becomes private, is unpublished or is deleted
-leaves a tombstone. Snippets count when a public page shows them (cms/api/visibility.py) and they
-are published, unpublished or deleted while live; a snippet also comes into or leaves the public's
-view when the pages that show it do (a chapter starts or stops choosing it, is unpublished, made
-private or deleted), which `reconcile_snippets` announces after the commit. A page that is private
-or was never published is never announced, so nothing downstream names what the public could not see.
+Pages count while live and public; a page that becomes private (a restriction on it or above it,
+or a move into a private section), is unpublished or is deleted leaves a tombstone. Snippets count
+when a public page shows them (cms/api/visibility.py) and they are published, unpublished or deleted
+while live; a snippet also comes into or leaves the public's view when the pages that show it do (a
+chapter starts or stops choosing it, is unpublished, made private, moved or deleted), which
+`reconcile_snippets` announces after the commit. A page that is private or was never published is
+never announced, so nothing downstream names what the public could not see.
 
 A follow-up round counts once its Swedish version is published (the API names it by the Swedish id
 in every language); a report published or unpublished in such a round updates the round.
@@ -158,6 +159,23 @@ def restriction_lifted(restriction):
             announce(page, Action.UPDATED)
 
 
+def on_page_moved(sender, instance, parent_page_before, parent_page_after, **kwargs):
+    """A move into a private section withdraws the moved pages the public saw, as a new restriction does; a
+    move out of one brings back those no restriction of their own hides, as a lifted one does."""
+    if not instance.live:
+        return
+    was_private, is_now_private = is_private(parent_page_before), is_private(parent_page_after)
+    if was_private == is_now_private:
+        return
+    for page in live_tree(instance):
+        # A restriction inside the moved section hid the page before the move and still does.
+        hidden_inside = PageViewRestriction.objects.filter(
+            page__in=page.get_ancestors(inclusive=True), page__path__startswith=instance.path
+        ).exists()
+        if not hidden_inside:
+            announce(page, Action.RESTRICTED if is_now_private else Action.UPDATED)
+
+
 def reconcile_snippets():
     """Announce each snippet whose place in the public's view differs from what the feed last said of it:
     shown now and never announced (created) or last withdrawn (updated), or last announced and no
@@ -220,6 +238,7 @@ def connect():
     pre_delete.connect(on_delete, dispatch_uid="changes-deleted")
     post_delete.connect(after_delete, dispatch_uid="changes-deleted-done")
     post_save.connect(on_restriction_saved, sender=PageViewRestriction, dispatch_uid="changes-restricted")
+    post_page_move.connect(on_page_moved, dispatch_uid="changes-page-moved")
     public_change.connect(record, dispatch_uid="changes-feed")
     # Wagtail sends published and unpublished for pages too (after page_published and page_unpublished), and
     # outside a transaction each signal would reconcile on its own. A move can take a page into or out

@@ -63,6 +63,27 @@ def test_publish_unpublish_delete_and_a_view_restriction_in_order(api, built):
     assert answer["more"] is False
 
 
+def test_a_page_moved_into_a_private_section_is_withdrawn_and_comes_back_when_moved_out(api, strategy):
+    internal = ChapterPageFactory(parent=strategy, title="Internt")
+    PageViewRestriction.objects.create(page=internal, restriction_type="password", password="pw")
+    moving = ChapterPageFactory(parent=strategy, title="Flyttas")
+    below = ChapterPageFactory(parent=moving, title="Följer med")
+    hidden = ChapterPageFactory(parent=moving, title="Dold hela tiden")
+    PageViewRestriction.objects.create(page=hidden, restriction_type="password", password="pw")
+    start = caught_up(api)
+
+    moving.move(internal, pos="last-child")
+    Page.objects.get(pk=moving.pk).move(strategy, pos="last-child")
+
+    # The page hidden by its own restriction was never the public's: it is in neither.
+    assert summary(feed(api, since=start)["items"]) == [
+        ("page", moving.pk, "restricted", True),
+        ("page", below.pk, "restricted", True),
+        ("page", moving.pk, "updated", False),
+        ("page", below.pk, "updated", False),
+    ]
+
+
 def test_the_cursor_pages_through_and_then_waits(api, strategy):
     start = caught_up(api)
     pages = [ChapterPageFactory(parent=strategy, title=f"Kapitel {n}", live=False) for n in range(5)]
