@@ -29,8 +29,10 @@ from followup.models import ActorReport, FollowUpRound
 from .api.content import is_private
 from .api.visibility import is_public_snippet as is_snippet
 from .api.visibility import shown_on_any_site
-from .api_paths import COLLECTIONS
-from .caching.versions import queued_on_commit
+from .api_paths import COLLECTIONS, PREFIX
+from .caching.reach import default_site_url
+from .caching.signals import changed
+from .caching.versions import held, queued_on_commit
 from .models import ContentChange
 
 Action = ContentChange.Action
@@ -91,7 +93,8 @@ def announce_follow_up(instance, action):
 
 
 def on_page_published(sender, instance, **kwargs):
-    if not is_private(instance):
+    # Wagtail sends it for a first publish scheduled for later too, while the page is not live yet.
+    if instance.live and not is_private(instance):
         first = instance.first_published_at == instance.last_published_at
         announce(instance, Action.CREATED if first else Action.UPDATED)
 
@@ -102,6 +105,8 @@ def on_page_unpublished(sender, instance, **kwargs):
 
 
 def on_published(sender, instance, **kwargs):
+    if not instance.live:  # a first publish scheduled for later
+        return
     if is_follow_up(instance):
         first = instance.first_published_at == instance.last_published_at
         announce_follow_up(instance, Action.CREATED if first else Action.UPDATED)
@@ -162,8 +167,7 @@ def restriction_lifted(restriction):
 def on_page_moved(sender, instance, parent_page_before, parent_page_after, **kwargs):
     """A move into a private section withdraws the moved pages the public saw, as a new restriction does; a
     move out of one brings back those no restriction of their own hides, as a lifted one does."""
-    if not instance.live:
-        return
+    # A page below an unpublished one is still served, so the moved page's own live status does not matter.
     was_private, is_now_private = is_private(parent_page_before), is_private(parent_page_after)
     if was_private == is_now_private:
         return
@@ -180,14 +184,14 @@ def reconcile_snippets():
     """Announce each snippet whose place in the public's view differs from what the feed last said of it:
     shown now and never announced (created) or last withdrawn (updated), or last announced and no
     longer shown (unpublished). The feed is the record of what consumers were told, so this is right
-    whatever the change was and says nothing twice (two processes reconciling at the same instant may
-    both say it: a consumer fetches again or drops again)."""
+    whatever the change was and says nothing twice."""
     snippets = ContentChange.objects.filter(kind__in=COLLECTIONS.values())
     last = snippets.values("kind", "object_id").annotate(last=Max("pk"))
     told = {
         (change.kind, change.object_id): change.action
         for change in ContentChange.objects.filter(pk__in=last.values("last")).only("kind", "object_id", "action")
     }
+    announced = False
     for model, kind in COLLECTIONS.items():
         shown = set(shown_on_any_site(model).filter(live=True).values_list("pk", flat=True))
         told_shown = {pk for (k, pk), action in told.items() if k == kind and action not in ContentChange.TOMBSTONES}
@@ -199,6 +203,11 @@ def reconcile_snippets():
                 announce(snippet, Action.UPDATED)
             else:
                 announce(snippet, Action.CREATED)
+            announced = True
+    if announced:
+        # After the commit, so after the change's own switch, which may have rendered the feed for the
+        # consumers who poll it: renewed again, or it would be served without these entries.
+        changed([f"{default_site_url()}{PREFIX}changes/"])
 
 
 class Reconciling:
@@ -209,17 +218,25 @@ class Reconciling:
 
     def __call__(self):
         self.done = True
-        reconcile_snippets()
+        # One process at a time: two reading the same feed could otherwise each announce what the other's
+        # change undid. The next one reads what this one wrote.
+        with held("changes:reconciling", seconds=10):
+            reconcile_snippets()
 
 
 # This thread's reconciliation waiting for a commit, if any.
 _pending = ContextVar("reconcile_pending", default=None)
 
 
-def reconcile_after_commit(sender, instance, **kwargs):
+def reconcile_after_commit(sender, instance, signal=None, **kwargs):
     """After a change of pages, restrictions or snippets, when the reference index and the pages' state are
     final (a deleted page's references are gone only after its delete)."""
     if not (isinstance(instance, Page | PageViewRestriction) or type(instance) in COLLECTIONS):
+        return
+    # Wagtail sends published and unpublished for a page after page_published and page_unpublished, which
+    # alone it sends for an alias it updates, a copy it publishes and a page converted to an alias; outside
+    # a transaction (the admin's and the API's publish) each signal would reconcile on its own.
+    if isinstance(instance, Page) and signal in (published, unpublished):
         return
     pending = _pending.get()
     # Django drops a rolled-back transaction's callbacks: then the next change queues one again.
@@ -240,9 +257,7 @@ def connect():
     post_save.connect(on_restriction_saved, sender=PageViewRestriction, dispatch_uid="changes-restricted")
     post_page_move.connect(on_page_moved, dispatch_uid="changes-page-moved")
     public_change.connect(record, dispatch_uid="changes-feed")
-    # Wagtail sends published and unpublished for pages too (after page_published and page_unpublished), and
-    # outside a transaction each signal would reconcile on its own. A move can take a page into or out
-    # of a restricted section, or out of every site.
-    for signal in (published, unpublished, post_page_move, post_delete):
+    # A move can take a page into or out of a restricted section, or out of every site.
+    for signal in (page_published, page_unpublished, published, unpublished, post_page_move, post_delete):
         signal.connect(reconcile_after_commit, dispatch_uid="changes-reconcile-snippets")
     post_save.connect(reconcile_after_commit, sender=PageViewRestriction, dispatch_uid="changes-reconcile-restricted")

@@ -208,19 +208,24 @@ class Switch:
                 prepared.versions.pop(key, None)
 
 
-@contextmanager
 def switching():
     """Compare and set across processes: held for the two cache calls of a switch."""
+    return held(SWITCH_LOCK, seconds=5)
+
+
+@contextmanager
+def held(name, seconds):
+    """A lock across processes, in the shared cache, for work that takes less than `seconds`."""
     token = uuid.uuid4().hex
-    deadline = time.monotonic() + 5
+    deadline = time.monotonic() + seconds
     # A holder that died leaves a lock that expires: wait for it no longer than it lives.
-    while not cache.add(SWITCH_LOCK, token, timeout=5) and time.monotonic() < deadline:
+    while not cache.add(name, token, timeout=seconds) and time.monotonic() < deadline:
         time.sleep(0.001)
     try:
         yield
     finally:
-        if cache.get(SWITCH_LOCK) == token:
-            cache.delete(SWITCH_LOCK)
+        if cache.get(name) == token:
+            cache.delete(name)
 
 
 def content_version(request=None, path=None):

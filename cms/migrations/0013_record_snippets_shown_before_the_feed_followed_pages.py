@@ -5,8 +5,8 @@ showed it, so the snippets of the content load (published before the chapters th
 were never in the feed. cms/changes.py now announces a snippet when pages bring it into view; without
 this baseline the first publish after the deploy would announce them all at once, with a webhook
 each, in that editor's request. Recorded here as `created`, without webhooks, as the feed would have
-said. A snippet the feed named that no public page shows any more is left to that first publish,
-whose webhook tells receivers to drop it.
+said. A snippet the feed named whose place has changed since (shown no more, or shown again after
+a tombstone) is left to that first publish, whose webhook tells receivers; there are few.
 
 The rule is frozen as it is today (cms/api/visibility.py: live, and chosen by a live page without a view
 restriction, or in the emergency banner, or an actor with activities, or an actor or concept with an
@@ -35,7 +35,7 @@ def record(apps, schema_editor):
     PageViewRestriction = apps.get_model("wagtailcore", "PageViewRestriction")
     ReferenceIndex = apps.get_model("wagtailcore", "ReferenceIndex")
     page_type = ContentType.objects.filter(app_label="wagtailcore", model="page").first()
-    if page_type is None:  # a new database: nothing to record
+    if page_type is None:
         return
     restricted = Exists(PageViewRestriction.objects.filter(StartsWith(OuterRef("path"), F("page__path"))))
     public_pages = Page.objects.filter(live=True).exclude(restricted).annotate(text_pk=Cast("pk", CharField()))
@@ -43,7 +43,7 @@ def record(apps, schema_editor):
     for name, kind in COLLECTIONS.items():
         model = apps.get_model("snippets", name)
         model_type = ContentType.objects.filter(app_label="snippets", model=name).first()
-        if model_type is None:
+        if model_type is None:  # a new database: content types are made after the migrations
             continue
         chosen = ReferenceIndex.objects.filter(
             base_content_type=page_type, to_content_type=model_type, object_id__in=public_pages.values("text_pk")
