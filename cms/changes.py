@@ -171,12 +171,11 @@ def on_page_moved(sender, instance, parent_page_before, parent_page_after, **kwa
     was_private, is_now_private = is_private(parent_page_before), is_private(parent_page_after)
     if was_private == is_now_private:
         return
+    # A restriction inside the moved section hid its pages before the move and still does.
+    inside = PageViewRestriction.objects.filter(page__path__startswith=instance.path)
+    hidden_below = tuple(inside.values_list("page__path", flat=True))
     for page in live_tree(instance):
-        # A restriction inside the moved section hid the page before the move and still does.
-        hidden_inside = PageViewRestriction.objects.filter(
-            page__in=page.get_ancestors(inclusive=True), page__path__startswith=instance.path
-        ).exists()
-        if not hidden_inside:
+        if not page.path.startswith(hidden_below):
             announce(page, Action.RESTRICTED if is_now_private else Action.UPDATED)
 
 
